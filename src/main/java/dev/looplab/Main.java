@@ -1,0 +1,52 @@
+package dev.looplab;
+
+import dev.looplab.server.ServerCommand;
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
+@Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",
+    description = "A Vert.x lab that makes event-loop blocking visible and measurable.",
+    subcommands = {ServerCommand.class})
+public final class Main implements Runnable {
+  static final int USAGE_ERROR = 2;
+  private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      commandLine.getErr().println("looplab: " + e.getMessage());
+      return 1;
+    });
+    return cli.execute(withDefaultCommand(args));
+  }
+
+  @Override
+  public void run() {
+    // only reached through withDefaultCommand's choice, which always names a subcommand
+  }
+
+  private static String[] withDefaultCommand(String[] args) {
+    if (args.length > 0 && (TOP_LEVEL_FLAGS.contains(args[0]) || !args[0].startsWith("-"))) {
+      return args;
+    }
+    String[] withServer = new String[args.length + 1];
+    withServer[0] = "server";
+    System.arraycopy(args, 0, withServer, 1, args.length);
+    return withServer;
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("looplab: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+    return USAGE_ERROR;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.looplab.server;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error leaves as JSON {@code {"error": ..., "detail": ...}}; no stack trace reaches a client. */
+final class ErrorReplies {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
+
+  private ErrorReplies() {}
+
+  static void install(Router router) {
+    router.route().failureHandler(ErrorReplies::failure);
+    router.errorHandler(404, rc -> send(rc, 404, "not_found",
+        "no route " + rc.request().path() + "; try /say-hi, /fast-run, /slow-run, /standard-run, /info or /health"));
+    router.errorHandler(405, rc -> send(rc, 405, "method_not_allowed",
+        rc.request().method() + " is not allowed on " + rc.request().path() + "; use GET"));
+  }
+
+  private static void failure(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    if (failure instanceof BadRequestException) {
+      send(rc, 400, "bad_parameter", failure.getMessage());
+    } else if (failure == null && rc.statusCode() >= 400 && rc.statusCode() < 500) {
+      send(rc, rc.statusCode(), "client_error", "the request was refused with status " + rc.statusCode());
+    } else {
+      LOG.error("{} {} failed", rc.request().method(), rc.request().uri(), failure);
+      send(rc, 500, "internal_error",
+          "the server failed on this request; its log has the details under request id " + RequestTracking.id(rc));
+    }
+  }
+
+  static void send(RoutingContext rc, int status, String error, String detail) {
+    if (rc.response().ended()) {
+      return;
+    }
+    rc.response().setStatusCode(status);
+    rc.json(new JsonObject().put("error", error).put("detail", detail));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.looplab.server;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Boots the lab: Vert.x with the configured thread limits, N verticle instances, and a drain on shutdown. */
+public final class LabServer {
+  private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
+
+  private final ServerConfig config;
+  private final Vertx vertx;
+  private final InFlightRequests inFlight = new InFlightRequests();
+  private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
+
+  public LabServer(ServerConfig config) {
+    this(config, Vertx.vertx(vertxOptions(config)));
+  }
+
+  /** For tests that bring their own Vertx. */
+  public LabServer(ServerConfig config, Vertx vertx) {
+    this.config = config;
+    this.vertx = vertx;
+  }
+
+  public static VertxOptions vertxOptions(ServerConfig config) {
+    return new VertxOptions()
+        .setEventLoopPoolSize(Math.max(config.instances(), VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+        .setWorkerPoolSize(config.workerPoolSize())
+        .setBlockedThreadCheckInterval(config.blockedCheckIntervalMs())
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(config.maxEventLoopMs())
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(config.warningExceptionMs())
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
+  }
+
+  /** Deploys the instances; completes with the port they listen on. */
+  public Future<Integer> start() {
+    return vertx.deployVerticle(this::newVerticle, new DeploymentOptions().setInstances(config.instances()))
+        .map(deploymentId -> port())
+        .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
+            AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
+  }
+
+  private LabVerticle newVerticle() {
+    LabVerticle verticle = new LabVerticle(config, inFlight);
+    verticles.add(verticle);
+    return verticle;
+  }
+
+  public int port() {
+    return verticles.get(0).actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public InFlightRequests inFlight() {
+    return inFlight;
+  }
+
+  /**
+   * Stops accepting connections, gives in-flight requests the grace period to finish, then closes
+   * Vert.x. Completes with the number of requests cut off by the end of the grace period.
+   */
+  public Future<Integer> shutdown() {
+    int pending = inFlight.current();
+    long finishedBefore = inFlight.finishedTotal();
+    LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
+    List<Future<Void>> drains = verticles.stream().map(v -> v.shutdown(config.shutdownGraceMs())).toList();
+    return Future.join(drains)
+        .transform(drained -> {
+          int cutOff = inFlight.current();
+          LOG.info("drained: {} request(s) finished during shutdown, {} cut off", inFlight.finishedTotal() - finishedBefore, cutOff);
+          return vertx.close().map(cutOff);
+        });
+  }
+}

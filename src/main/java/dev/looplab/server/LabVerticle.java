@@ -1,0 +1,91 @@
+package dev.looplab.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lab server. The same task, waiting {@code task_ms}, is done three ways so that they can be
+ * compared side by side: with a timer, with a sleep on the event loop, with a sleep on a worker.
+ */
+public final class LabVerticle extends VerticleBase {
+  private final ServerConfig config;
+  private final InFlightRequests inFlight;
+  private HttpServer server;
+
+  public LabVerticle(ServerConfig config, InFlightRequests inFlight) {
+    this.config = config;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.createHttpServer()
+        .requestHandler(router())
+        .listen(config.port(), config.host())
+        .onSuccess(listening -> server = listening);
+  }
+
+  Router router() {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestTracking(inFlight));
+    router.get("/say-hi").handler(this::sayHi);
+    router.get("/fast-run").handler(this::fastRun);
+    router.get("/slow-run").handler(this::slowRun);
+    router.get("/standard-run").handler(this::standardRun);
+    router.get("/info").handler(rc -> rc.json(ServerInfo.of(config)));
+    router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
+    ErrorReplies.install(router);
+    return router;
+  }
+
+  private void sayHi(RoutingContext rc) {
+    RouteRun run = RouteRun.begin(rc, "say-hi", 0);
+    rc.json(run.finish().put("message", "Hi from looplab!"));
+  }
+
+  private void fastRun(RoutingContext rc) {
+    RouteRun run = RouteRun.begin(rc, "fast-run", TaskTime.of(rc, config.taskMs()));
+    // the loop is free while the timer runs: other requests are served meanwhile
+    vertx.setTimer(Math.max(1, run.taskMs()), timerId -> rc.json(run.finish()));
+  }
+
+  private void slowRun(RoutingContext rc) {
+    RouteRun run = RouteRun.begin(rc, "slow-run", TaskTime.of(rc, config.taskMs()));
+    sleep(run.taskMs()); // blocks this event loop on purpose: every request on it waits
+    rc.json(run.finish());
+  }
+
+  private void standardRun(RoutingContext rc) {
+    RouteRun run = RouteRun.begin(rc, "standard-run", TaskTime.of(rc, config.taskMs()));
+    // unordered: the ordered default would run this instance's requests one at a time
+    vertx.executeBlocking(() -> {
+          run.workerStarted();
+          sleep(run.taskMs());
+          return Thread.currentThread().getName();
+        }, false)
+        .onSuccess(workerThread -> rc.json(run.finish(workerThread)))
+        .onFailure(rc::fail);
+  }
+
+  private static void sleep(int ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sleeping", e);
+    }
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
+  Future<Void> shutdown(long graceMs) {
+    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+  }
+}

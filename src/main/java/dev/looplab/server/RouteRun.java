@@ -1,0 +1,61 @@
+package dev.looplab.server;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+
+/** One request's run of a route: when it started, where, and the JSON answer that reports it. */
+final class RouteRun {
+  private final String route;
+  private final String requestId;
+  private final int taskMs;
+  private final Instant startedAt = Instant.now();
+  private final long startNanos = System.nanoTime();
+  private final String eventLoop = Thread.currentThread().getName();
+  private volatile long workerStartNanos;
+
+  private RouteRun(String route, String requestId, int taskMs) {
+    this.route = route;
+    this.requestId = requestId;
+    this.taskMs = taskMs;
+  }
+
+  static RouteRun begin(RoutingContext rc, String route, int taskMs) {
+    return new RouteRun(route, RequestTracking.id(rc), taskMs);
+  }
+
+  int taskMs() {
+    return taskMs;
+  }
+
+  /** Called on the worker thread as the task starts: the time before it was spent in the queue. */
+  void workerStarted() {
+    workerStartNanos = System.nanoTime();
+  }
+
+  /** The answer when the route's work ran on the current thread. */
+  JsonObject finish() {
+    return finish(Thread.currentThread().getName());
+  }
+
+  JsonObject finish(String workThread) {
+    JsonObject json = new JsonObject()
+        .put("route", route)
+        .put("app_instance_id", AppInstance.ID)
+        .put("request_id", requestId)
+        .put("thread", workThread)
+        .put("event_loop", eventLoop)
+        .put("started_at", startedAt.toString())
+        .put("duration_ms", millis(System.nanoTime() - startNanos))
+        .put("task_ms", taskMs);
+    if (workerStartNanos != 0) {
+      json.put("queue_ms", millis(workerStartNanos - startNanos));
+    }
+    return json;
+  }
+
+  /** Milliseconds, kept to the microsecond. */
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+}
