@@ -43,16 +43,22 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    return vertx.deployVerticle(this::newVerticle, new DeploymentOptions().setInstances(config.instances()))
+    ServerConfig shared = config.port() == 0 && config.instances() > 1
+        // port 0 gives every listen() a port of its own: choose one that all instances share
+        ? config.withPort(FreePort.on(config.host()))
+        : config;
+    return deploy(shared, config.instances())
         .map(deploymentId -> port())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
   }
 
-  private LabVerticle newVerticle() {
-    LabVerticle verticle = new LabVerticle(config, inFlight);
-    verticles.add(verticle);
-    return verticle;
+  private Future<String> deploy(ServerConfig verticleConfig, int instances) {
+    return vertx.deployVerticle(() -> {
+      LabVerticle verticle = new LabVerticle(verticleConfig, inFlight);
+      verticles.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(instances));
   }
 
   public int port() {
@@ -76,11 +82,14 @@ public final class LabServer {
     long finishedBefore = inFlight.finishedTotal();
     LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
     List<Future<Void>> drains = verticles.stream().map(v -> v.shutdown(config.shutdownGraceMs())).toList();
+    // the report waits for Vert.x to close, so the last responses' end handlers have run
     return Future.join(drains)
-        .transform(drained -> {
+        .transform(drained -> vertx.close())
+        .map(closed -> {
           int cutOff = inFlight.current();
-          LOG.info("drained: {} request(s) finished during shutdown, {} cut off", inFlight.finishedTotal() - finishedBefore, cutOff);
-          return vertx.close().map(cutOff);
+          LOG.info("drained: {} request(s) finished during shutdown, {} cut off",
+              inFlight.finishedTotal() - finishedBefore, cutOff);
+          return cutOff;
         });
   }
 }

@@ -6,12 +6,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lab server. The same task, waiting {@code task_ms}, is done three ways so that they can be
  * compared side by side: with a timer, with a sleep on the event loop, with a sleep on a worker.
  */
 public final class LabVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(LabVerticle.class);
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private HttpServer server;
@@ -50,7 +53,10 @@ public final class LabVerticle extends VerticleBase {
   private void fastRun(RoutingContext rc) {
     RouteRun run = RouteRun.begin(rc, "fast-run", TaskTime.of(rc, config.taskMs()));
     // the loop is free while the timer runs: other requests are served meanwhile
-    vertx.setTimer(Math.max(1, run.taskMs()), timerId -> rc.json(run.finish()));
+    vertx.setTimer(Math.max(1, run.taskMs()), timerId -> {
+      LOG.debug("fast-run timer fired");
+      rc.json(run.finish());
+    });
   }
 
   private void slowRun(RoutingContext rc) {
@@ -64,6 +70,7 @@ public final class LabVerticle extends VerticleBase {
     // unordered: the ordered default would run this instance's requests one at a time
     vertx.executeBlocking(() -> {
           run.workerStarted();
+          LOG.debug("standard-run picked up by a worker");
           sleep(run.taskMs());
           return Thread.currentThread().getName();
         }, false)

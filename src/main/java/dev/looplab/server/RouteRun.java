@@ -3,9 +3,12 @@ package dev.looplab.server;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One request's run of a route: when it started, where, and the JSON answer that reports it. */
 final class RouteRun {
+  private static final Logger LOG = LoggerFactory.getLogger(RouteRun.class);
   private final String route;
   private final String requestId;
   private final int taskMs;
@@ -21,6 +24,7 @@ final class RouteRun {
   }
 
   static RouteRun begin(RoutingContext rc, String route, int taskMs) {
+    LOG.debug("{} started, task {} ms", route, taskMs);
     return new RouteRun(route, RequestTracking.id(rc), taskMs);
   }
 

@@ -1,0 +1,52 @@
+package dev.looplab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void serverHelpListsEveryOptionWithItsEnvironmentVariable() {
+    assertEquals(0, run("server", "--help"));
+    String help = out.toString();
+    for (String env : new String[] {"PORT", "LOOPLAB_HOST", "LOOPLAB_INSTANCES", "LOOPLAB_TASK_MS",
+        "LOOPLAB_WORKER_POOL_SIZE", "LOOPLAB_BLOCKED_CHECK_INTERVAL_MS", "LOOPLAB_MAX_EVENT_LOOP_MS",
+        "LOOPLAB_WARNING_EXCEPTION_MS", "LOOPLAB_SHUTDOWN_GRACE_MS"}) {
+      assertTrue(help.contains(env), env + " missing from:\n" + help);
+    }
+  }
+
+  @Test
+  void optionsWithoutACommandMeanTheServer() {
+    assertEquals(0, run("--port", "1", "--help"));
+    assertTrue(out.toString().contains("looplab server"), out::toString);
+  }
+
+  @Test
+  void topLevelHelpNamesTheCommands() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("server"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--port,abc", "--port,70000", "--task-ms,60001", "--instances,0", "--worker-pool-size,-3", "--no-such,1"})
+  void aBadOptionIsOneLineAndExitCodeTwo(String option, String value) {
+    assertEquals(2, run("server", option, value));
+    String message = err.toString().strip();
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.startsWith("looplab: "), message);
+    assertTrue(message.contains(option), message);
+  }
+}
