@@ -4,40 +4,48 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import java.util.List;
 
 /**
- * Issues the calls of one run from the driver's event loop, keeping at most {@code limit} in flight:
- * each call that ends starts the next. Runs entirely on one context, so its counters need no locks.
+ * Issues the calls of one run from the driver's event loop through {@code slots} lanes: each lane
+ * runs its calls one after another, taking the next index when its call ends, so at most
+ * {@code slots} calls are in flight (1 lane is the synchronous client). Lane s always uses client
+ * s % clients.size(), whose pool has a connection for each of its lanes, so no call ever waits for
+ * a connection. Runs on one context, so its counter needs no lock.
  */
 final class CallRunner {
-  private final WebClient client;
+  private final List<WebClient> clients;
   private final CallLog log;
-  private final int limit;
+  private final int slots;
   private final String idPrefix;
   private final Promise<RunResult> done;
   private int next;
-  private int inFlight;
 
-  CallRunner(WebClient client, CallLog log, int limit, String idPrefix, Promise<RunResult> done) {
-    this.client = client;
+  CallRunner(List<WebClient> clients, CallLog log, int slots, String idPrefix, Promise<RunResult> done) {
+    this.clients = clients;
     this.log = log;
-    this.limit = limit;
+    this.slots = slots;
     this.idPrefix = idPrefix;
     this.done = done;
   }
 
   void launch() {
-    while (inFlight < limit && next < log.plan().calls()) {
-      send(next++);
+    for (int slot = 0; slot < slots; slot++) {
+      sendNext(slot);
     }
   }
 
-  private void send(int index) {
-    inFlight++;
+  private void sendNext(int slot) {
+    if (next < log.plan().calls()) {
+      send(slot, next++);
+    }
+  }
+
+  private void send(int slot, int index) {
     log.started();
     String id = idPrefix + "-" + index;
     double startMs = log.elapsedMs();
-    HttpRequest<Buffer> request = client.getAbs(log.plan().url()).putHeader("X-Request-Id", id);
+    HttpRequest<Buffer> request = clients.get(slot % clients.size()).getAbs(log.plan().url()).putHeader("X-Request-Id", id);
     if (log.plan().timeoutMs() > 0) {
       request.timeout(log.plan().timeoutMs());
     }
@@ -46,12 +54,11 @@ final class CallRunner {
       CallRecord record = result.succeeded()
           ? Answers.answered(index, result.result(), startMs, endMs, id)
           : Answers.failed(index, result.cause(), startMs, endMs, id);
-      inFlight--;
       if (log.ended(record)) {
-        client.close();
+        clients.forEach(WebClient::close);
         done.complete(log.snapshot());
       } else {
-        launch();
+        sendNext(slot);
       }
     });
   }

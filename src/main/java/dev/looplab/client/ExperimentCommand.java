@@ -47,6 +47,10 @@ public final class ExperimentCommand implements Callable<Integer> {
           + "connection set-up included; no call ever waits for a pooled connection, as the pool has one per call in flight.")
   long timeoutMs;
 
+  @Option(names = "--warmup", defaultValue = "0",
+      description = "Unrecorded calls to /health before the run, so the JIT has compiled the client's path; for benchmarks (default ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Option(names = {"-f", "--format"}, defaultValue = "table", converter = FormatConverter.class,
       description = "table, csv or json: what goes to --out, or to stdout without it (default ${DEFAULT-VALUE}).")
   ReportFormat format;
@@ -69,6 +73,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       if (probe.info() == null) {
         err.println("looplab: " + plan.baseUrl() + "/info gave no lab server info; running without predictions");
       }
+      driver.warmUp(plan.baseUrl(), warmup, timeoutMs);
       List<RunResult> runs = new ArrayList<>();
       guard.onInterrupt(() -> emit(partial(probe, runs, driver)));
       for (Mode m : modes()) {
@@ -117,6 +122,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     if (concurrency != null && concurrency < 1) {
       throw usage("--concurrency", concurrency + " must be at least 1");
+    }
+    if (warmup < 0 || warmup > 1_000_000) {
+      throw usage("--warmup", warmup + " is not in 0..1000000");
     }
     if (timeoutMs < 0) {
       throw usage("--timeout-ms", timeoutMs + " must be 0 (none) or more");

@@ -8,6 +8,8 @@ import java.net.URI;
  * methods, for the commands' main thread. The run in progress stays readable for a Ctrl-C hook.
  */
 public final class ExperimentDriver implements AutoCloseable {
+  private static final int WARM_UP_CONCURRENCY = 500;
+
   private final Vertx vertx;
   private final ExperimentVerticle verticle = new ExperimentVerticle();
   private volatile CallLog current;
@@ -19,6 +21,14 @@ public final class ExperimentDriver implements AutoCloseable {
 
   public ServerProbe probe(URI baseUrl) {
     return verticle.probe(baseUrl).await();
+  }
+
+  /** Unrecorded calls to {@code /health} so that the JIT has compiled the client's path before a benchmark. */
+  public void warmUp(URI baseUrl, int calls, long timeoutMs) {
+    if (calls > 0) {
+      RunPlan plan = new RunPlan(baseUrl, "/health", calls, Math.min(calls, WARM_UP_CONCURRENCY), timeoutMs);
+      verticle.run(new CallLog(plan, Mode.ASYNC), Mode.ASYNC).await();
+    }
   }
 
   public RunResult run(RunPlan plan, Mode mode) {

@@ -7,6 +7,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * concurrency (its default of 5 would make 25 "concurrent" calls run in rounds of 5).
  */
 public final class ExperimentVerticle extends VerticleBase {
+  static final int SLOTS_PER_CLIENT = 256;
 
   /** Reads the server's {@code /info} and the network round trip before a run. */
   public Future<ServerProbe> probe(URI baseUrl) {
@@ -28,8 +31,22 @@ public final class ExperimentVerticle extends VerticleBase {
     int limit = mode == Mode.SYNC ? 1 : log.plan().inFlightLimit();
     String idPrefix = String.format("%s-%06x", mode.label(), ThreadLocalRandom.current().nextInt(1 << 24));
     Promise<RunResult> done = Promise.promise();
-    context.runOnContext(v -> new CallRunner(newClient(limit, log.plan().timeoutMs()), log, limit, idPrefix, done).launch());
+    context.runOnContext(v -> new CallRunner(clientsFor(limit, log.plan().timeoutMs()), log, limit, idPrefix, done).launch());
     return done.future();
+  }
+
+  /**
+   * Enough clients for {@code slots} calls in flight, {@value #SLOTS_PER_CLIENT} per client at most:
+   * a pool scans its connection list on every request, so one pool of 10,000 would cost O(n²).
+   */
+  private List<WebClient> clientsFor(int slots, long timeoutMs) {
+    int count = (slots + SLOTS_PER_CLIENT - 1) / SLOTS_PER_CLIENT;
+    List<WebClient> clients = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int lanes = slots / count + (i < slots % count ? 1 : 0);  // lane s uses client s % count
+      clients.add(newClient(lanes, timeoutMs));
+    }
+    return clients;
   }
 
   private WebClient newClient(int connections, long timeoutMs) {

@@ -71,6 +71,25 @@ class ExperimentRunTest {
   }
 
   @Test
+  void moreCallsThanOneClientsPoolStillOverlap(Vertx vertx) {
+    int calls = ExperimentVerticle.SLOTS_PER_CLIENT + 44;  // spread over two clients
+    RunResult async = run(lab(vertx), "/fast-run", calls, Mode.ASYNC);
+    double firstEnd = async.calls().stream().mapToDouble(CallRecord::endMs).min().orElseThrow();
+    assertTrue(async.calls().stream().allMatch(c -> c.startMs() < firstEnd), "all " + calls + " were in flight together");
+    assertEquals(0, Statistics.of(async).errors());
+  }
+
+  @Test
+  void concurrencyBoundsCallsInFlight(Vertx vertx) {
+    RunResult run = driver.run(new RunPlan(lab(vertx), "/fast-run", 10, 3, 10_000), Mode.ASYNC);
+    assertTrue(run.wallMs() >= 4 * T, "10 calls, 3 at a time: at least 4 rounds of T: " + run.wallMs());
+    for (CallRecord c : run.calls()) {
+      long inFlight = run.calls().stream().filter(o -> o.startMs() <= c.startMs() && c.startMs() < o.endMs()).count();
+      assertTrue(inFlight <= 3, "at most 3 in flight when call " + c.index() + " started: " + inFlight);
+    }
+  }
+
+  @Test
   void slowRunCallsWaitForEachOtherOnOneLoop(Vertx vertx) {
     URI base = lab(vertx);
     RunResult async = run(base, "/slow-run", 4, Mode.ASYNC);
