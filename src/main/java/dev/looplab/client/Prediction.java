@@ -22,8 +22,11 @@ public record Prediction(double wallMs, String reasoning) {
 
   /** One plain sentence on how measured compares to predicted. */
   public String verdict(double measuredMs) {
-    if (!disagrees(measuredMs)) {
+    if (Math.abs(ratio(measuredMs) - 1) <= TOLERANCE) {
       return "as predicted";
+    }
+    if (!disagrees(measuredMs)) {
+      return String.format("off by less than the %.0f ms noise floor: too small to judge", NOISE_FLOOR_MS);
     }
     return String.format("DISAGREES: measured is %.0f %% %s than predicted",
         Math.abs(ratio(measuredMs) - 1) * 100, measuredMs > wallMs ? "slower" : "faster");

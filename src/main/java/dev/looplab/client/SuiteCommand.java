@@ -35,6 +35,10 @@ public final class SuiteCommand implements Callable<Integer> {
       description = "Per-call timeout, connection set-up included, 0 for none (default ${DEFAULT-VALUE}).")
   long timeoutMs;
 
+  @Option(names = "--warmup", defaultValue = "200",
+      description = "Unrecorded calls to /health first, so the first step does not measure the client JVM's warm-up (default ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Override
   public Integer call() {
     URI base = validatedBaseUrl();
@@ -47,6 +51,7 @@ public final class SuiteCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
         return 1;
       }
+      driver.warmUp(base, warmup, timeoutMs);
       SuiteReport report = new SuiteReport(probe);
       out.println(report.header());
       out.flush();
@@ -97,6 +102,9 @@ public final class SuiteCommand implements Callable<Integer> {
   private URI validatedBaseUrl() {
     if (timeoutMs < 0) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout-ms': " + timeoutMs + " must be 0 (none) or more");
+    }
+    if (warmup < 0 || warmup > 100_000) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--warmup': " + warmup + " is not in 0..100000");
     }
     try {
       return Targets.baseUrl(baseUrl);

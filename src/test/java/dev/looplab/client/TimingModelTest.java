@@ -77,5 +77,7 @@ class TimingModelTest {
     assertTrue(p.disagrees(1400));
     assertTrue(p.verdict(2600).startsWith("DISAGREES: measured is 30 % slower"));
     assertFalse(new Prediction(1, "x").disagrees(40), "below the 50 ms noise floor the ratio is not judged");
+    assertTrue(new Prediction(1, "x").verdict(40).contains("too small to judge"));
+    assertEquals("as predicted", p.verdict(2100));
   }
 }
