@@ -80,7 +80,7 @@ if command -v hey >/dev/null; then
   echo "\$ hey -n $CALLS -c $CALLS $BASE/fast-run"
   timeout 300 hey -n "$CALLS" -c "$CALLS" -t 60 "$BASE/fast-run" >"$OUT_DIR/burst-hey.txt"
   total="$(awk '/Total:/ {print $2; exit}' "$OUT_DIR/burst-hey.txt")"
-  echo "hey:     total $total s = $(awk -v s="$total" -v t="$TASK_MS" 'BEGIN {printf "%.2f", s * 1000 / t}') x T; status $(grep '\[' "$OUT_DIR/burst-hey.txt" | grep -v ' in ' | xargs || true)"
+  echo "hey:     total $total s = $(awk -v s="$total" -v t="$TASK_MS" 'BEGIN {printf "%.2f", s * 1000 / t}') x T; statuses: $(grep -E '^ *\[[0-9]{3}\]' "$OUT_DIR/burst-hey.txt" | xargs || true)"
 else
   echo "hey not installed (apt-get install hey): no comparison"
 fi

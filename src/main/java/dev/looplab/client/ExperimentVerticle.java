@@ -9,12 +9,12 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The experiment driver: every call of a run is issued from this verticle's event loop with a
- * WebClient whose pool holds one connection per call allowed in flight, so the pool never caps
- * concurrency (its default of 5 would make 25 "concurrent" calls run in rounds of 5).
+ * The experiment driver's client: issues its share of a run's calls from its event loop with
+ * WebClients whose pools hold one connection per call it may have in flight, so the pool never caps
+ * concurrency (the default of 5 would make 25 "concurrent" calls run in rounds of 5).
  */
 public final class ExperimentVerticle extends VerticleBase {
   static final int SLOTS_PER_CLIENT = 256;
@@ -26,20 +26,22 @@ public final class ExperimentVerticle extends VerticleBase {
     return done.future();
   }
 
-  /** Runs {@code log}'s plan; one call at a time in SYNC mode. Completes when every call has ended. */
-  public Future<RunResult> run(CallLog log, Mode mode) {
-    int limit = mode == Mode.SYNC ? 1 : log.plan().inFlightLimit();
-    String idPrefix = String.format("%s-%06x", mode.label(), ThreadLocalRandom.current().nextInt(1 << 24));
-    Promise<RunResult> done = Promise.promise();
-    context.runOnContext(v -> new CallRunner(clientsFor(limit, log.plan().timeoutMs()), log, limit, idPrefix, done).launch());
-    return done.future();
+  /**
+   * Runs {@code lanes} of {@code log}'s plan on this verticle's event loop, taking call indexes from
+   * {@code nextIndex}; completes when its lanes have no call left to start and none in flight.
+   */
+  Future<Void> runLanes(CallLog log, int lanes, AtomicInteger nextIndex, String idPrefix) {
+    Promise<Void> drained = Promise.promise();
+    context.runOnContext(v -> new CallRunner(clientsFor(lanes, log.plan().timeoutMs()), log, lanes, nextIndex, idPrefix, drained)
+        .launch());
+    return drained.future();
   }
 
   /**
    * Enough clients for {@code slots} calls in flight, {@value #SLOTS_PER_CLIENT} per client at most:
    * a pool scans its connection list on every request, so one pool of 10,000 would cost O(n²).
    */
-  private List<WebClient> clientsFor(int slots, long timeoutMs) {
+  private List<WebClient> clientsFor(int slots, long timeoutMs) {  // slots >= 1
     int count = (slots + SLOTS_PER_CLIENT - 1) / SLOTS_PER_CLIENT;
     List<WebClient> clients = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

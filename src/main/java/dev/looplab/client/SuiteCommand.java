@@ -53,7 +53,7 @@ public final class SuiteCommand implements Callable<Integer> {
       }
       driver.warmUp(base, warmup, timeoutMs);
       SuiteReport report = new SuiteReport(probe);
-      out.println(report.header());
+      out.print(report.header());
       out.flush();
       List<SuiteStep> steps = SuiteStep.lesson();
       for (int i = 0; i < steps.size(); i++) {
@@ -73,7 +73,7 @@ public final class SuiteCommand implements Callable<Integer> {
         }, null);
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
-      out.println("\nfiles: " + outDir.toAbsolutePath());
+      out.println("\nfiles: " + outDir);
     }
     return 0;
   }

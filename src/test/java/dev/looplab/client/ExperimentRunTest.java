@@ -29,7 +29,7 @@ class ExperimentRunTest {
 
   @BeforeEach
   void startDriver() {
-    driver = new ExperimentDriver();
+    driver = new ExperimentDriver(2);  // two event loops share each run, whatever the machine
   }
 
   @AfterEach
