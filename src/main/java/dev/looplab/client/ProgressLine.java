@@ -11,10 +11,10 @@ final class ProgressLine {
   private final PrintStream err;
   private final long timerId;
 
-  private ProgressLine(Vertx vertx, CallLog log, PrintStream err) {
+  private ProgressLine(Vertx vertx, CallLog log, String label, PrintStream err) {
     this.vertx = vertx;
     this.err = err;
-    this.timerId = vertx.setPeriodic(EVERY_MS, id -> draw(log));
+    this.timerId = vertx.setPeriodic(EVERY_MS, id -> draw(log, label));
   }
 
   /** Starts a line, or returns null when stderr is not a terminal. */
@@ -22,13 +22,12 @@ final class ProgressLine {
     if (!Terminal.interactive()) {
       return null;
     }
-    System.err.print("\r" + label);
-    return new ProgressLine(vertx, log, System.err);
+    return new ProgressLine(vertx, log, label, System.err);
   }
 
-  private void draw(CallLog log) {
-    err.printf("\r  %s %d/%d done, %d in flight, %d error(s), %.1f s   ",
-        log.plan().path(), log.endedCount(), log.plan().calls(), log.inFlight(), log.failedCount(), log.elapsedMs() / 1000);
+  private void draw(CallLog log, String label) {
+    err.printf("\r  %s %s: %d/%d done, %d in flight, %d error(s), %.1f s   ",
+        label, log.plan().path(), log.endedCount(), log.plan().calls(), log.inFlight(), log.failedCount(), log.elapsedMs() / 1000);
     err.flush();
   }
 

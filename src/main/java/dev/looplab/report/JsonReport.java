@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** The whole experiment as one JSON document: the server's /info, and per run its summary, prediction and calls. */
@@ -63,7 +64,7 @@ public final class JsonReport {
         .put("wall_ms", s.wallMs())
         .put("calls_per_second", s.callsPerSecond())
         .put("latency_ms", latency(s.latency()))
-        .put("errors_by_kind", new JsonObject(new java.util.LinkedHashMap<>(s.errorsByKind())))
+        .put("errors_by_kind", new JsonObject(new LinkedHashMap<>(s.errorsByKind())))
         .put("per_instance", perInstance);
   }
 

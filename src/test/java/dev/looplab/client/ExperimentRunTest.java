@@ -12,6 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ class ExperimentRunTest {
     RunResult sync = run(base, "/fast-run", 5, Mode.SYNC);
     RunResult async = run(base, "/fast-run", 5, Mode.ASYNC);
     assertTrue(sync.wallMs() >= 5 * T, "5 calls one after another take at least 5 T: " + sync.wallMs());
-    double factor = new Experiment(driver.probe(base), java.util.List.of(sync, async)).speedFactor().orElseThrow();
+    double factor = new Experiment(driver.probe(base), List.of(sync, async)).speedFactor().orElseThrow();
     assertTrue(factor > 2.5, "5 overlapping timers should be far faster than 5 in a row, factor " + factor);
     assertEquals(0, Statistics.of(async).errors());
   }
@@ -95,7 +96,7 @@ class ExperimentRunTest {
     RunResult async = run(base, "/slow-run", 4, Mode.ASYNC);
     assertTrue(async.wallMs() >= 4 * T, "4 sleeps on one loop take at least 4 T: " + async.wallMs());
     assertEquals(1, async.calls().stream().map(CallRecord::thread).distinct().count());
-    Prediction predicted = new Experiment(driver.probe(base), java.util.List.of(async)).prediction(async).orElseThrow();
+    Prediction predicted = new Experiment(driver.probe(base), List.of(async)).prediction(async).orElseThrow();
     assertEquals(4 * T, predicted.wallMs());
   }
 
