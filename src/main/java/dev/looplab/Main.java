@@ -1,5 +1,7 @@
 package dev.looplab;
 
+import dev.looplab.client.ExperimentCommand;
+import dev.looplab.client.SuiteCommand;
 import dev.looplab.server.ServerCommand;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
 @Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",
     description = "A Vert.x lab that makes event-loop blocking visible and measurable.",
-    subcommands = {ServerCommand.class})
+    subcommands = {ServerCommand.class, ExperimentCommand.class, SuiteCommand.class})
 public final class Main implements Runnable {
   static final int USAGE_ERROR = 2;
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");

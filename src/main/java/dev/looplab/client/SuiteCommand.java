@@ -1,0 +1,115 @@
+package dev.looplab.client;
+
+import dev.looplab.report.AtomicFiles;
+import dev.looplab.report.CsvReport;
+import dev.looplab.report.JsonReport;
+import dev.looplab.report.ResultsGuard;
+import dev.looplab.report.SuiteReport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code looplab suite}: the lesson's experiments in order, one compact report, a CSV and a JSON per step. */
+@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    description = "Runs the lesson's experiments in order: say-hi 10 and 20 calls sync versus async; fast-run 25, 25 again, "
+        + "15, 12; slow-run 25; standard-run 25 (all async). Prints measured versus predicted for each, and writes "
+        + "<out-dir>/NN-<step>.csv and .json per step plus summary.txt. With the default 2000 ms task it takes about a minute.")
+public final class SuiteCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--base-url", defaultValue = "http://127.0.0.1:8080", description = "The server (default ${DEFAULT-VALUE}).")
+  String baseUrl;
+
+  @Option(names = {"-d", "--out-dir"}, defaultValue = "looplab-results", description = "Where the files go (default ${DEFAULT-VALUE}).")
+  Path outDir;
+
+  @Option(names = "--timeout-ms", defaultValue = "120000",
+      description = "Per-call timeout, connection set-up included, 0 for none (default ${DEFAULT-VALUE}).")
+  long timeoutMs;
+
+  @Option(names = "--warmup", defaultValue = "200",
+      description = "Unrecorded calls to /health first, so the first step does not measure the client JVM's warm-up (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Override
+  public Integer call() {
+    URI base = validatedBaseUrl();
+    PrintWriter out = spec.commandLine().getOut();
+    try (ExperimentDriver driver = new ExperimentDriver(); ResultsGuard guard = new ResultsGuard()) {
+      ServerProbe probe;
+      try {
+        probe = driver.probe(base);
+      } catch (NoServerException e) {
+        spec.commandLine().getErr().println("looplab: " + e.getMessage());
+        return 1;
+      }
+      driver.warmUp(base, warmup, timeoutMs);
+      SuiteReport report = new SuiteReport(probe);
+      out.print(report.header());
+      out.flush();
+      List<SuiteStep> steps = SuiteStep.lesson();
+      for (int i = 0; i < steps.size(); i++) {
+        SuiteStep step = steps.get(i);
+        String fileStem = String.format("%02d-%s", i + 1, step.name());
+        List<RunResult> runs = new ArrayList<>();
+        guard.onInterrupt(() -> writeInterrupted(probe, runs, driver, fileStem, report));
+        for (Mode mode : step.modes()) {
+          RunPlan plan = new RunPlan(base, "/" + step.route(), step.calls(), step.calls(), timeoutMs);
+          runs.add(driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode));
+        }
+        Experiment experiment = new Experiment(probe, runs);
+        guard.write(() -> {
+          writeFiles(fileStem, experiment);
+          out.print(report.add(step.name(), experiment));
+          out.flush();
+        }, null);
+      }
+      guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
+      out.println("\nfiles: " + outDir);
+    }
+    return 0;
+  }
+
+  private void writeInterrupted(ServerProbe probe, List<RunResult> runs, ExperimentDriver driver, String stem, SuiteReport report) {
+    List<RunResult> soFar = new ArrayList<>(runs);
+    RunResult current = driver.currentSoFar();
+    if (current != null && !current.complete()) {
+      soFar.add(current);
+    }
+    if (!soFar.isEmpty()) {
+      Experiment partial = new Experiment(probe, soFar);
+      writeFiles(stem, partial);
+      report.add(stem + " (INCOMPLETE)", partial);
+    }
+    AtomicFiles.write(outDir.resolve("summary.txt"), report.text());
+    spec.commandLine().getOut().println("\ninterrupted: the calls done so far are in " + outDir.toAbsolutePath());
+    spec.commandLine().getOut().flush();
+  }
+
+  private void writeFiles(String stem, Experiment experiment) {
+    AtomicFiles.write(outDir.resolve(stem + ".csv"), CsvReport.render(experiment));
+    AtomicFiles.write(outDir.resolve(stem + ".json"), JsonReport.render(experiment));
+  }
+
+  private URI validatedBaseUrl() {
+    if (timeoutMs < 0) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout-ms': " + timeoutMs + " must be 0 (none) or more");
+    }
+    if (warmup < 0 || warmup > 100_000) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--warmup': " + warmup + " is not in 0..100000");
+    }
+    try {
+      return Targets.baseUrl(baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + e.getMessage());
+    }
+  }
+}

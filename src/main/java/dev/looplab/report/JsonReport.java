@@ -1,0 +1,95 @@
+package dev.looplab.report;
+
+import dev.looplab.client.CallRecord;
+import dev.looplab.client.Experiment;
+import dev.looplab.client.Latency;
+import dev.looplab.client.Mode;
+import dev.looplab.client.Prediction;
+import dev.looplab.client.RunPlan;
+import dev.looplab.client.RunResult;
+import dev.looplab.client.Statistics;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** The whole experiment as one JSON document: the server's /info, and per run its summary, prediction and calls. */
+public final class JsonReport {
+  private JsonReport() {}
+
+  public static String render(Experiment experiment) {
+    JsonObject json = new JsonObject()
+        .put("complete", experiment.complete())
+        .put("server_info", experiment.probe().info() == null ? null : experiment.probe().info().raw())
+        .put("network_ms", experiment.probe().networkMs())
+        .put("speed_factor", experiment.speedFactor().orElse(null));
+    JsonArray runs = new JsonArray();
+    experiment.runs().forEach(run -> runs.add(run(experiment, run)));
+    return json.put("runs", runs).encodePrettily() + "\n";
+  }
+
+  private static JsonObject run(Experiment experiment, RunResult run) {
+    RunPlan plan = run.plan();
+    JsonArray calls = new JsonArray();
+    run.calls().forEach(c -> calls.add(CallJson.toJson(c)));
+    return new JsonObject()
+        .put("mode", run.mode().label())
+        .put("base_url", plan.baseUrl().toString())
+        .put("path", plan.path())
+        .put("calls_planned", plan.calls())
+        .put("concurrency", run.concurrency())
+        .put("concurrency_requested", plan.concurrency())
+        .put("timeout_ms", plan.timeoutMs())
+        .put("started_at", run.startedAt().toString())
+        .put("complete", run.complete())
+        .put("wall_ms", run.wallMs())
+        .put("summary", summary(Statistics.of(run)))
+        .put("prediction", experiment.prediction(run).map(p -> prediction(p, run.wallMs())).orElse(null))
+        .put("calls", calls);
+  }
+
+  private static JsonObject summary(Statistics s) {
+    JsonObject perInstance = new JsonObject();
+    s.perInstance().forEach((id, st) -> {
+      JsonObject statuses = new JsonObject();
+      st.statusCounts().forEach((status, n) -> statuses.put(String.valueOf(status), n));
+      perInstance.put(id, new JsonObject().put("calls", st.calls()).put("p50_ms", st.p50()).put("p99_ms", st.p99())
+          .put("statuses", statuses));
+    });
+    return new JsonObject()
+        .put("calls", s.calls())
+        .put("succeeded", s.succeeded())
+        .put("wall_ms", s.wallMs())
+        .put("calls_per_second", s.callsPerSecond())
+        .put("latency_ms", latency(s.latency()))
+        .put("errors_by_kind", new JsonObject(new LinkedHashMap<>(s.errorsByKind())))
+        .put("per_instance", perInstance);
+  }
+
+  private static JsonObject latency(Latency l) {
+    return new JsonObject().put("answered", l.count()).put("min", l.min()).put("p50", l.p50()).put("p90", l.p90())
+        .put("p99", l.p99()).put("max", l.max()).put("mean", l.mean());
+  }
+
+  private static JsonObject prediction(Prediction p, double measuredMs) {
+    return new JsonObject().put("wall_ms", p.wallMs()).put("reasoning", p.reasoning())
+        .put("measured_ms", measuredMs).put("ratio", p.ratio(measuredMs))
+        .put("disagrees", p.disagrees(measuredMs)).put("verdict", p.verdict(measuredMs));
+  }
+
+  /** Reads the runs back from a document written by {@link #render}. */
+  public static List<RunResult> parseRuns(String text) {
+    JsonArray runs = new JsonObject(text).getJsonArray("runs");
+    return runs.stream().map(o -> runFrom((JsonObject) o)).toList();
+  }
+
+  private static RunResult runFrom(JsonObject r) {
+    RunPlan plan = new RunPlan(URI.create(r.getString("base_url")), r.getString("path"), r.getInteger("calls_planned"),
+        r.getInteger("concurrency_requested"), r.getLong("timeout_ms"));
+    List<CallRecord> calls = r.getJsonArray("calls").stream().map(c -> CallJson.fromJson((JsonObject) c)).toList();
+    return new RunResult(plan, Mode.parse(r.getString("mode")), Instant.parse(r.getString("started_at")),
+        r.getDouble("wall_ms"), calls, r.getBoolean("complete"));
+  }
+}

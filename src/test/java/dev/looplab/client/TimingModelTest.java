@@ -1,0 +1,83 @@
+package dev.looplab.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class TimingModelTest {
+  /** What /info says for 1 event loop, a 2000 ms task and a worker pool of 20 (the defaults). */
+  private static final JsonObject INFO = new JsonObject("""
+      {"host":"127.0.0.1","port":8080,"instances":1,"task_ms":2000,"worker_pool_size":20,
+       "blocked_check_interval_ms":500,"max_event_loop_ms":500,"app_instance_id":"abc"}""");
+  private static final double NETWORK_MS = 0.5;
+
+  private static double predict(JsonObject info, String path, int calls, int concurrency) {
+    return TimingModel.direct(LabInfo.from(info), NETWORK_MS).predict(path, calls, concurrency).orElseThrow().wallMs();
+  }
+
+  @Test
+  void fastRunTakesOneTaskTimeWhateverTheNumberOfCalls() {
+    assertEquals(2000, predict(INFO, "/fast-run", 25, 25));
+    assertEquals(2000, predict(INFO, "/fast-run", 12, 12));
+    assertEquals(25 * 2000, predict(INFO, "/fast-run", 25, 1), "sync: one after another");
+    assertEquals(5 * 2000, predict(INFO, "/fast-run", 25, 5), "a concurrency of 5 runs in rounds");
+  }
+
+  @Test
+  void slowRunSerialisesOnEachEventLoop() {
+    assertEquals(25 * 2000, predict(INFO, "/slow-run", 25, 25));
+    assertEquals(7 * 2000, predict(INFO.copy().put("instances", 4), "/slow-run", 25, 25), "ceil(25 / 4) rounds");
+  }
+
+  @Test
+  void standardRunIsBoundedByTheWorkerPool() {
+    assertEquals(2000, predict(INFO, "/standard-run", 20, 20));
+    assertEquals(2 * 2000, predict(INFO, "/standard-run", 25, 25), "25 calls on 20 workers: 2 rounds");
+    assertEquals(5 * 2000, predict(INFO.copy().put("worker_pool_size", 5), "/standard-run", 25, 25));
+  }
+
+  @Test
+  void sayHiCostsNetworkTimeOnly() {
+    assertEquals(NETWORK_MS, predict(INFO, "/say-hi", 10, 10));
+    assertEquals(10 * NETWORK_MS, predict(INFO, "/say-hi", 10, 1));
+  }
+
+  @Test
+  void msQueryParameterOverridesTheTaskTime() {
+    assertEquals(300, predict(INFO, "/fast-run?ms=300", 25, 25));
+    assertEquals(4 * 150, predict(INFO, "/slow-run?x=1&ms=150", 4, 4));
+  }
+
+  @Test
+  void capacityLimitsCallsInFlight() {
+    TimingModel behindProxy = new TimingModel(LabInfo.from(INFO), NETWORK_MS, 15);
+    assertEquals(2 * 2000, behindProxy.predict("/fast-run", 25, 25).orElseThrow().wallMs());
+    assertEquals(2000, behindProxy.predict("/fast-run", 12, 12).orElseThrow().wallMs());
+  }
+
+  @Test
+  void unknownRouteHasNoPrediction() {
+    assertTrue(TimingModel.direct(LabInfo.from(INFO), NETWORK_MS).predict("/health", 5, 5).isEmpty());
+  }
+
+  @Test
+  void infoWithoutTheNeededFieldsIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> LabInfo.from(new JsonObject().put("instances", 1)));
+  }
+
+  @Test
+  void disagreementBeyond25PercentIsFlagged() {
+    Prediction p = new Prediction(2000, "x");
+    assertFalse(p.disagrees(2400));
+    assertTrue(p.disagrees(2600));
+    assertTrue(p.disagrees(1400));
+    assertTrue(p.verdict(2600).startsWith("DISAGREES: measured is 30 % slower"));
+    assertFalse(new Prediction(1, "x").disagrees(40), "below the 50 ms noise floor the ratio is not judged");
+    assertTrue(new Prediction(1, "x").verdict(40).contains("too small to judge"));
+    assertEquals("as predicted", p.verdict(2100));
+  }
+}
