@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.lecture.Lecture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,7 +44,8 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    return vertx.deployVerticle(this::newVerticle, new DeploymentOptions().setInstances(config.instances()))
+    return Lecture.deploy(vertx)
+        .compose(lecture -> vertx.deployVerticle(this::newVerticle, new DeploymentOptions().setInstances(config.instances())))
         .map(deploymentId -> port())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
@@ -72,6 +74,7 @@ public final class LabServer {
    * Vert.x. Completes with the number of requests cut off by the end of the grace period.
    */
   public Future<Integer> shutdown() {
+    long startNanos = System.nanoTime();
     int pending = inFlight.current();
     long finishedBefore = inFlight.finishedTotal();
     LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
@@ -80,7 +83,8 @@ public final class LabServer {
         .transform(drained -> {
           int cutOff = inFlight.current();
           LOG.info("drained: {} request(s) finished during shutdown, {} cut off", inFlight.finishedTotal() - finishedBefore, cutOff);
-          return vertx.close().map(cutOff);
+          long graceLeftMs = config.shutdownGraceMs() - (System.nanoTime() - startNanos) / 1_000_000;
+          return Lecture.finishJobs(vertx, Math.max(0, graceLeftMs)).transform(jobs -> vertx.close().map(cutOff));
         });
   }
 }
