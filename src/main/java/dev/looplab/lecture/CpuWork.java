@@ -1,15 +1,19 @@
 package dev.looplab.lecture;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /**
  * CPU-bound work in fixed units, calibrated once per JVM so that a request for N ms asks for about
- * N ms of computation on an idle core. The amount of work is fixed, not the time: when jobs share
- * a core, each takes longer, which is exactly what the CPU experiments must show.
+ * N ms of CPU time. The amount of work is fixed, not the time: when jobs share a core, each takes
+ * longer, which is exactly what the CPU experiments must show.
  */
 public final class CpuWork {
   /** xorshift steps in one unit; a unit is a few microseconds. */
   private static final int STEPS_PER_UNIT = 4_096;
-  private static final int CALIBRATION_ROUNDS = 7;
-  private static final long ROUND_NANOS = 20_000_000;
+  private static final int CALIBRATION_CALLS = 16;
+  private static final int WARM_UP_CALLS = 8;
+  private static final int CALL_MS = 20;
 
   private CpuWork() {}
 
@@ -38,7 +42,7 @@ public final class CpuWork {
     return x;
   }
 
-  /** Forces the calibration now (it takes about 150 ms), so no request pays for it. */
+  /** Forces the calibration now (it takes about 300 ms), so no request pays for it. */
   static double calibrate() {
     return Calibration.UNITS_PER_MS;
   }
@@ -48,24 +52,22 @@ public final class CpuWork {
     static volatile long blackhole;
 
     /**
-     * Warms the loop up, then keeps the fastest of several short rounds: the machine may be busy, and
-     * the fastest round is the closest to what an idle core does.
+     * Times whole calls of {@link #run} of about 20 ms each, the way a request makes them, until the JIT
+     * has compiled the loop, and keeps the fastest. It counts this thread's CPU time, not the wall
+     * clock, so a machine busy with other work does not make the units smaller.
      */
     private static double measure() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long sink = 0;
+      long units = 64;
       double best = 0;
-      for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
-        long units = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-          sink += run(16, round + units);
-          units += 16;
-          elapsed = System.nanoTime() - start;
-        } while (elapsed < ROUND_NANOS);
-        if (round > 1) {
-          best = Math.max(best, units * 1_000_000.0 / elapsed);
-        }
+      for (int call = 0; call < CALIBRATION_CALLS; call++) {
+        long start = threads.getCurrentThreadCpuTime();
+        sink += run(units, call);
+        long elapsed = Math.max(1, threads.getCurrentThreadCpuTime() - start);
+        double rate = units * 1_000_000.0 / elapsed;
+        best = call < WARM_UP_CALLS ? 0 : Math.max(best, rate);
+        units = Math.max(1, Math.round(rate * CALL_MS));
       }
       blackhole = sink; // keeps the calibration's results alive
       return best;

@@ -1,0 +1,106 @@
+# Shared helpers for the lecture scripts: start and stop lab servers, fire bursts of requests with
+# curl, read a process's memory. Sourced, not run. Every server started here is killed on exit.
+
+JAVA=${JAVA:-java}
+JAR=${JAR:-"$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/looplab.jar"}
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/looplab-lecture.XXXXXX")
+SERVER_PIDS=()
+
+cleanup() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  SERVER_PIDS=()
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
+require_jar() {
+  [[ -f $JAR ]] || { echo "no $JAR: build it first with 'mvn -B -q package -DskipTests'" >&2; exit 2; }
+}
+
+# start_server PORT [server options...]: starts one lab server and waits until /health answers
+start_server() {
+  launch_server "$@"
+  wait_ready "$1" "$LAST_PID"
+}
+
+# launch_server PORT [server options...]: starts one lab server in the background; its pid is LAST_PID
+launch_server() {
+  local port=$1; shift
+  "$JAVA" -jar "$JAR" server --port "$port" "$@" > "$WORK_DIR/server-$port.log" 2>&1 &
+  LAST_PID=$!
+  SERVER_PIDS+=("$LAST_PID")
+}
+
+# wait_ready PORT PID: waits (30 s at most) until the server on PORT answers /health
+wait_ready() {
+  local port=$1 pid=$2
+  for _ in $(seq 1 150); do
+    curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "server on port $port did not start; its log:" >&2
+  cat "$WORK_DIR/server-$port.log" >&2
+  exit 1
+}
+
+stop_servers() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  SERVER_PIDS=()
+}
+
+# the 1-minute load average: timings on a machine busy with other work run long, so say how busy it was
+load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# burst K URL...: K requests at once (URLs taken in turn); prints the wall time in ms.
+# Fails loudly if any answer is not 200, so a number is never printed for a broken run.
+burst() {
+  local k=$1; shift
+  local urls=("$@") pids=() start codes
+  : > "$WORK_DIR/codes"
+  start=$(now_ms)
+  for ((i = 0; i < k; i++)); do
+    curl -s -o /dev/null --max-time 120 -w '%{http_code}\n' "${urls[i % ${#urls[@]}]}" >> "$WORK_DIR/codes" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  local wall=$(( $(now_ms) - start ))
+  codes=$(sort "$WORK_DIR/codes" | uniq -c | tr -s ' ' | paste -sd, -)
+  if [[ $(grep -cx 200 "$WORK_DIR/codes") -ne $k ]]; then
+    echo "burst of $k to ${urls[0]} got status counts: $codes" >&2
+    return 1
+  fi
+  echo "$wall"
+}
+
+# one_call URL: the time of one request in ms (curl's own clock)
+one_call() {
+  curl -s -o /dev/null --max-time 120 -w '%{time_total}' "$1" | awk '{ printf "%d", $1 * 1000 }'
+}
+
+# rss_kb PID...: resident memory of the processes, summed, in kB (from /proc)
+rss_kb() {
+  local total=0 kb
+  for pid in "$@"; do
+    kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+    total=$(( total + ${kb:-0} ))
+  done
+  echo "$total"
+}
+
+# The experiment driver (issue 3) when it is in the jar and DRIVER=experiment; curl otherwise.
+# experiment_wall BASE_URL ROUTE K: wall ms of K calls at once.
+experiment_wall() {
+  local base=$1 route=$2 k=$3
+  if [[ ${DRIVER:-curl} == experiment ]]; then
+    "$JAVA" -jar "$JAR" experiment --base-url "$base" --route "$route" --calls "$k" --mode async \
+      --concurrency "$k" --format json --out "$WORK_DIR/experiment.json" > /dev/null || return 1
+    jq -r "${EXPERIMENT_WALL_JQ:-.summary.wall_ms}" "$WORK_DIR/experiment.json" | awk '{ printf "%d", $1 }'
+  else
+    burst "$k" "$base$route"
+  fi
+}
