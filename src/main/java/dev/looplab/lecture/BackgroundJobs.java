@@ -1,5 +1,6 @@
 package dev.looplab.lecture;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -90,6 +91,7 @@ public final class BackgroundJobs {
    * of jobs still not done.
    */
   public Future<Long> whenIdle(Vertx vertx, long timeoutMs) {
+    Context caller = vertx.getOrCreateContext();
     Promise<Long> idle = Promise.promise();
     idleWaiters.add(idle);
     if (pending() == 0) {
@@ -98,7 +100,13 @@ public final class BackgroundJobs {
       long timer = vertx.setTimer(Math.max(1, timeoutMs), id -> idle.tryComplete(pending()));
       idle.future().onComplete(done -> vertx.cancelTimer(timer));
     }
-    return idle.future().onComplete(done -> idleWaiters.remove(idle));
+    // the last job completes this on its own thread and request context; answer on the caller's
+    Promise<Long> answer = Promise.promise();
+    idle.future().onComplete(done -> {
+      idleWaiters.remove(idle);
+      caller.runOnContext(v -> answer.handle(done));
+    });
+    return answer.future();
   }
 
   /** The body of {@code /jobs}: totals, then the same counts for each way. */

@@ -13,7 +13,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The second lesson's routes: work that outlives its response (three ways), CPU-bound work on the
@@ -43,7 +45,7 @@ public final class LectureRoutes {
   }
 
   private void backgroundRun(RoutingContext rc) {
-    Where where = where(rc);
+    Where where = where(rc, Where.LOOP, Where.WORKER, Where.QUEUE);
     RouteRun run = RouteRun.begin(rc, "background-run", TaskTime.of(rc, config.taskMs()));
     if (where == Where.QUEUE && !lecture.queueRunning()) {
       refuse(rc, 503, "queue_not_running", "the job queue's consumers are not deployed in this server");
@@ -66,10 +68,7 @@ public final class LectureRoutes {
   }
 
   private void cpuRun(RoutingContext rc) {
-    Where where = where(rc);
-    if (where == Where.QUEUE) {
-      throw new BadRequestException("where must be loop or worker for /cpu-run, got 'queue'");
-    }
+    Where where = where(rc, Where.LOOP, Where.WORKER);
     RouteRun run = RouteRun.begin(rc, "cpu-run", TaskTime.of(rc, config.taskMs()));
     long units = CpuWork.unitsFor(run.taskMs());
     if (where == Where.LOOP) {
@@ -123,17 +122,19 @@ public final class LectureRoutes {
     return requestId == null ? delivery : delivery.addHeader(REQUEST_ID_HEADER, requestId);
   }
 
-  /** {@code ?where=loop|worker|queue}; the loop when absent, as on /slow-run. */
-  private static Where where(RoutingContext rc) {
+  /** {@code ?where=...}, one of {@code allowed}; the first of them (the loop) when absent, as on /slow-run. */
+  private static Where where(RoutingContext rc, Where... allowed) {
     String raw = rc.queryParams().get("where");
     if (raw == null) {
-      return Where.LOOP;
+      return allowed[0];
     }
-    try {
-      return Where.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("where must be loop, worker or queue, got '" + raw + "'");
+    for (Where where : allowed) {
+      if (where.label().equals(raw.trim().toLowerCase(Locale.ROOT))) {
+        return where;
+      }
     }
+    String choices = Arrays.stream(allowed).map(Where::label).collect(Collectors.joining(", "));
+    throw new BadRequestException("where must be one of " + choices + " on " + rc.request().path() + ", got '" + raw + "'");
   }
 
   private static void refuse(RoutingContext rc, int status, String error, String detail) {
