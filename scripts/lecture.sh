@@ -50,9 +50,12 @@ jobs=$(curl -s "$BASE/jobs")
 row "jobs completed, of all accepted" "$(jq .jobs_completed <<< "$jobs")" "$(jq .jobs_accepted <<< "$jobs")" \
   "every accepted job is done: completed = accepted" jobs
 
+for route in "cpu-run?where=loop&" "cpu-run?where=worker&" "fast-run?" "slow-run?" "standard-run?" "virtual-run?"; do
+  burst 20 "$BASE/${route}ms=20" > /dev/null 2>&1 || true  # JIT warm-up of every route measured below
+done
+
 K=$CORES
 section "3. CPU-bound work: $K jobs of T at once ($CORES cores)"
-burst "$CORES" "$BASE/cpu-run?where=worker&ms=50" > /dev/null  # JIT warm-up
 row "cpu-run x$K on the loop" "$(experiment_wall "$BASE" "/cpu-run?where=loop" "$K")" $(( K * T )) \
   "one loop computes them one after another: K x T (Python with its GIL: also K x T)"
 row "cpu-run x$K on workers" "$(experiment_wall "$BASE" "/cpu-run?where=worker" "$K")" "$T" \
