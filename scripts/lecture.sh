@@ -81,6 +81,15 @@ else
   printf '%-42s skipped: %s\n' "virtual-run x$K" "$(curl -s "$BASE/virtual-run" | jq -r .error) on JDK $JDK (run with JAVA=<JDK 21+>)"
 fi
 
+if command -v python3 > /dev/null; then
+  K=$CORES
+  section "5. The same CPU job in CPython, for comparison (no server involved)"
+  py=$(python3 "$(dirname "$0")/python-gil.py" "$K" "$T")
+  row "python $(jq -r .python <<< "$py"): one job" "$(jq .one_job_ms <<< "$py")" "$T" "sized to T on this machine"
+  row "python: $K jobs on $K threads" "$(jq .threads_ms <<< "$py")" $(( K * T )) "the GIL lets one thread compute at a time: K x T"
+  row "python: $K jobs on $K processes" "$(jq .processes_ms <<< "$py")" "$T" "one interpreter (and GIL) each: T, as gunicorn workers"
+fi
+
 echo
 echo "load average at the end: $(load_average) (a busy machine stretches the CPU rows above their prediction)"
 stop_servers

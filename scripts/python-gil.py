@@ -1,0 +1,52 @@
+"""The same CPU-bound job as /cpu-run, in CPython: K threads, then K processes.
+
+Sizes one job to about T ms on this machine, then times K of them at once. Prints JSON, one line:
+the lecture script puts it beside the JVM's rows. Standard library only.
+"""
+import json
+import sys
+import threading
+import time
+from multiprocessing import Pool
+
+
+def work(steps):
+    x = 88172645463325252
+    for _ in range(steps):
+        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
+        x ^= x >> 7
+        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
+    return x
+
+
+def steps_for(ms):
+    probe = 200_000
+    start = time.perf_counter()
+    work(probe)
+    return int(probe * ms / ((time.perf_counter() - start) * 1000))
+
+
+def timed(run):
+    start = time.perf_counter()
+    run()
+    return round((time.perf_counter() - start) * 1000)
+
+
+def in_threads(k, steps):
+    threads = [threading.Thread(target=work, args=(steps,)) for _ in range(k)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+if __name__ == "__main__":
+    k, ms = int(sys.argv[1]), int(sys.argv[2])
+    steps = steps_for(ms)
+    one = timed(lambda: work(steps))
+    threads = timed(lambda: in_threads(k, steps))
+    with Pool(k) as pool:
+        pool.map(work, [1000] * k)  # start the workers before the clock does
+        processes = timed(lambda: pool.map(work, [steps] * k))
+    print(json.dumps({"python": sys.version.split()[0], "k": k, "one_job_ms": one,
+                      "threads_ms": threads, "processes_ms": processes}))
