@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Work after the response: on the loop it stalls the next request, on a worker or the queue it does not. */
 @ExtendWith(VertxExtension.class)
 class BackgroundRunTest {
-  private static final int JOB_MS = 300;
+  private static final int JOB_MS = 400;
   private LectureServer lab;
 
   @BeforeEach
