@@ -10,6 +10,7 @@
 #   scripts/compare-scaling.sh
 #   N=2 K=8 TASK_MS=300 PORT=18610 scripts/compare-scaling.sh
 set -euo pipefail
+# shellcheck source=scripts/lab-common.sh
 source "$(dirname "$0")/lab-common.sh"
 trap 'exit 130' INT TERM
 

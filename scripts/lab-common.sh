@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the lecture scripts: start and stop lab servers, fire bursts of requests with
 # curl, read a process's memory. Sourced, not run. Every server started here is killed on exit.
 

@@ -9,6 +9,7 @@
 #   SCALING=1 scripts/lecture.sh              # then scripts/compare-scaling.sh (more loops, more processes)
 #   DRIVER=experiment scripts/lecture.sh      # time the bursts with 'looplab experiment' instead of curl
 set -euo pipefail
+# shellcheck source=scripts/lab-common.sh
 source "$(dirname "$0")/lab-common.sh"
 trap 'exit 130' INT TERM
 
@@ -62,7 +63,7 @@ row "cpu-run x$K on workers" "$(experiment_wall "$BASE" "/cpu-run?where=worker" 
   "K threads on K cores at once: T (Python threads: K x T, one holds the GIL at a time)"
 for mult in 2 4; do
   k=$(( mult * CORES ))
-  row "cpu-run x$k on workers" "$(experiment_wall "$BASE" "/cpu-run?where=worker" "$k")" $(( (k + CORES - 1) / CORES * T )) \
+  row "cpu-run x$k on workers" "$(experiment_wall "$BASE" "/cpu-run?where=worker" "$k")" $(( ( (k + CORES - 1) / CORES ) * T )) \
     "more threads than cores: ceil(K/cores) x T, no faster per job"
 done
 
@@ -72,7 +73,7 @@ row "fast-run x$K (timer)" "$(experiment_wall "$BASE" /fast-run $K)" "$T" "a tim
 row "slow-run x$K (sleep on the loop)" "$(experiment_wall "$BASE" /slow-run $K)" $(( K * T )) "each sleep holds the one loop: K x T"
 row "standard-run x$K (sleep on a worker)" "$(experiment_wall "$BASE" /standard-run $K)" "$T" "$K of $POOL workers sleep side by side: T"
 K=$(( POOL * 5 / 2 ))
-row "standard-run x$K (more than the pool)" "$(experiment_wall "$BASE" /standard-run $K)" $(( (K + POOL - 1) / POOL * T )) \
+row "standard-run x$K (more than the pool)" "$(experiment_wall "$BASE" /standard-run $K)" $(( ( (K + POOL - 1) / POOL ) * T )) \
   "the pool of $POOL runs them in waves: ceil(K/$POOL) x T"
 if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/virtual-run?ms=1") == 200 ]]; then
   row "virtual-run x$K (sleep on virtual threads)" "$(experiment_wall "$BASE" /virtual-run $K)" "$T" \
