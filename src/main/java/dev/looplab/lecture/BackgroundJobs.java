@@ -53,12 +53,13 @@ public final class BackgroundJobs {
     long start = System.nanoTime();
     try {
       Thread.sleep(ms);
-      completed.get(where).incrementAndGet();
+      // logged before it is counted: whoever sees the count reach zero can also see every 'done' line
       LOG.info("background job {} ({}) done in {} ms", jobId, where.label(), (System.nanoTime() - start) / 1_000_000);
+      completed.get(where).incrementAndGet();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      failed.get(where).incrementAndGet();
       LOG.warn("background job {} ({}) interrupted after {} ms", jobId, where.label(), (System.nanoTime() - start) / 1_000_000);
+      failed.get(where).incrementAndGet();
     } finally {
       if (pending() == 0) {
         idleWaiters.forEach(waiter -> waiter.tryComplete(0L));
