@@ -7,7 +7,8 @@
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java scripts/lecture.sh
 #   PORT=18600 TASK_MS=300 scripts/lecture.sh
 #   SCALING=1 scripts/lecture.sh              # then scripts/compare-scaling.sh (more loops, more processes)
-#   DRIVER=experiment scripts/lecture.sh      # time the bursts with 'looplab experiment' instead of curl
+#   REPEAT=3 scripts/lecture.sh               # each burst 3 times, the fastest kept (for a shared machine)
+#   DRIVER=experiment scripts/lecture.sh      # time the bursts with 'looplab experiment' instead of hey/curl
 set -euo pipefail
 # shellcheck source=scripts/lab-common.sh
 source "$(dirname "$0")/lab-common.sh"
@@ -22,6 +23,7 @@ CORES=$(curl -s "$BASE/info" | jq -r .cores)
 POOL=$(curl -s "$BASE/info" | jq -r .worker_pool_size)
 JDK=$(curl -s "$BASE/info" | jq -r .jdk)
 echo "looplab lecture: 1 event loop, task T=$T ms, $CORES cores, worker pool $POOL, JDK $JDK, load average $(load_average)"
+[[ ${REPEAT:-1} -gt 1 ]] && echo "each burst is run $REPEAT times; the fastest is shown"
 
 row() { # row NAME MEASURED PREDICTED WHY [UNIT]
   awk -v n="$1" -v m="$2" -v p="$3" -v w="$4" -v u="${5:-ms}" 'BEGIN {
@@ -85,7 +87,7 @@ fi
 if command -v python3 > /dev/null; then
   K=$CORES
   section "5. The same CPU job in CPython, for comparison (no server involved)"
-  py=$(python3 "$(dirname "$0")/python-gil.py" "$K" "$T")
+  py=$(python3 "$(dirname "$0")/python-gil.py" "$K" "$T" "${REPEAT:-1}")
   row "python $(jq -r .python <<< "$py"): one job" "$(jq .one_job_ms <<< "$py")" "$T" "sized to T on this machine"
   row "python: $K jobs on $K threads" "$(jq .threads_ms <<< "$py")" $(( K * T )) "the GIL lets one thread compute at a time: K x T"
   row "python: $K jobs on $K processes" "$(jq .processes_ms <<< "$py")" "$T" "one interpreter (and GIL) each: T, as gunicorn workers"
