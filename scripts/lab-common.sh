@@ -132,9 +132,9 @@ experiment_wall() {
 experiment_wall_once() {
   local base=$1 route=$2 k=$3
   if [[ ${DRIVER:-curl} == experiment ]]; then
-    "$JAVA" -jar "$JAR" experiment --base-url "$base" --route "$route" --calls "$k" --mode async \
+    "$JAVA" -jar "${DRIVER_JAR:-$JAR}" experiment --base-url "$base" --route "$route" --calls "$k" --mode async \
       --concurrency "$k" --format json --out "$WORK_DIR/experiment.json" > /dev/null || return 1
-    jq -r "${EXPERIMENT_WALL_JQ:-.summary.wall_ms}" "$WORK_DIR/experiment.json" | awk '{ printf "%d", $1 }'
+    jq -r "${EXPERIMENT_WALL_JQ:-.runs[0].wall_ms}" "$WORK_DIR/experiment.json" | awk '{ printf "%d", $1 }'
   else
     burst "$k" "$base$route"
   fi

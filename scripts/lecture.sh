@@ -9,6 +9,7 @@
 #   SCALING=1 scripts/lecture.sh              # then scripts/compare-scaling.sh (more loops, more processes)
 #   REPEAT=3 scripts/lecture.sh               # each burst 3 times, the fastest kept (for a shared machine)
 #   DRIVER=experiment scripts/lecture.sh      # time the bursts with 'looplab experiment' instead of hey/curl
+#                                             # (DRIVER_JAR=other.jar for the driver, EXPERIMENT_WALL_JQ=.runs[0].wall_ms)
 set -euo pipefail
 # shellcheck source=scripts/lab-common.sh
 source "$(dirname "$0")/lab-common.sh"
