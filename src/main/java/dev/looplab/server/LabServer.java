@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.lecture.Lecture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,7 +48,8 @@ public final class LabServer {
         // port 0 gives every listen() a port of its own: choose one that all instances share
         ? config.withPort(FreePort.on(config.host()))
         : config;
-    return deploy(shared, config.instances())
+    return Lecture.deploy(vertx)
+        .compose(lecture -> deploy(shared, config.instances()))
         .map(deploymentId -> port())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
@@ -78,18 +80,25 @@ public final class LabServer {
    * Vert.x. Completes with the number of requests cut off by the end of the grace period.
    */
   public Future<Integer> shutdown() {
+    long startNanos = System.nanoTime();
     int pending = inFlight.current();
     long finishedBefore = inFlight.finishedTotal();
     LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
     List<Future<Void>> drains = verticles.stream().map(v -> v.shutdown(config.shutdownGraceMs())).toList();
-    // the report waits for Vert.x to close, so the last responses' end handlers have run
+    // pending background jobs get what is left of the grace period; the report waits for Vert.x
+    // to close, so the last responses' end handlers have run
     return Future.join(drains)
-        .transform(drained -> vertx.close())
+        .transform(drained -> Lecture.finishJobs(vertx, Math.max(0, config.shutdownGraceMs() - millisSince(startNanos))))
+        .transform(jobs -> vertx.close())
         .map(closed -> {
           int cutOff = inFlight.current();
           LOG.info("drained: {} request(s) finished during shutdown, {} cut off",
               inFlight.finishedTotal() - finishedBefore, cutOff);
           return cutOff;
         });
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 }

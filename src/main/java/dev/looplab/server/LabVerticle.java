@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.lecture.LectureRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -41,6 +42,7 @@ public final class LabVerticle extends VerticleBase {
     router.get("/standard-run").handler(this::standardRun);
     router.get("/info").handler(rc -> rc.json(ServerInfo.of(config)));
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
+    LectureRoutes.mount(router, vertx, config);
     ErrorReplies.install(router);
     return router;
   }

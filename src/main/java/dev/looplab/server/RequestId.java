@@ -22,7 +22,8 @@ public final class RequestId implements VertxServiceProvider {
     // registration happens in the static initialiser; nothing else to set up
   }
 
-  static void set(Context context, String requestId) {
+  /** Puts the id on a context: the request's own, or an event-bus consumer's for the message it handles. */
+  public static void set(Context context, String requestId) {
     KEY.put(context, requestId);
   }
 

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One request's run of a route: when it started, where, and the JSON answer that reports it. */
-final class RouteRun {
+public final class RouteRun {
   private static final Logger LOG = LoggerFactory.getLogger(RouteRun.class);
   private final String route;
   private final String requestId;
@@ -23,26 +23,26 @@ final class RouteRun {
     this.taskMs = taskMs;
   }
 
-  static RouteRun begin(RoutingContext rc, String route, int taskMs) {
+  public static RouteRun begin(RoutingContext rc, String route, int taskMs) {
     LOG.debug("{} started, task {} ms", route, taskMs);
     return new RouteRun(route, RequestTracking.id(rc), taskMs);
   }
 
-  int taskMs() {
+  public int taskMs() {
     return taskMs;
   }
 
   /** Called on the worker thread as the task starts: the time before it was spent in the queue. */
-  void workerStarted() {
+  public void workerStarted() {
     workerStartNanos = System.nanoTime();
   }
 
   /** The answer when the route's work ran on the current thread. */
-  JsonObject finish() {
+  public JsonObject finish() {
     return finish(Thread.currentThread().getName());
   }
 
-  JsonObject finish(String workThread) {
+  public JsonObject finish(String workThread) {
     JsonObject json = new JsonObject()
         .put("route", route)
         .put("app_instance_id", AppInstance.ID)

@@ -51,6 +51,11 @@ public record ServerConfig(
         intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs);
   }
 
+  public ServerConfig withShutdownGraceMs(long graceMs) {
+    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs);
+  }
+
   /** The configuration as {@code /info} shows it. */
   public JsonObject toJson() {
     return new JsonObject()

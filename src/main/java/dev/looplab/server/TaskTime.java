@@ -3,10 +3,10 @@ package dev.looplab.server;
 import io.vertx.ext.web.RoutingContext;
 
 /** Reads the optional {@code ?ms=N} that overrides the task time of one request. */
-final class TaskTime {
+public final class TaskTime {
   private TaskTime() {}
 
-  static int of(RoutingContext rc, int defaultMs) {
+  public static int of(RoutingContext rc, int defaultMs) {
     String raw = rc.queryParams().get("ms");
     if (raw == null) {
       return defaultMs;
