@@ -8,6 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -115,6 +118,38 @@ class ConcurrencyLimitTest {
             JsonObject body = info.bodyAsJsonObject();
             assertEquals(LIMIT, body.getInteger("max_concurrency"));
             assertEquals(1L, body.getLong("too_many_requests"));
+            ctx.completeNow();
+          })));
+    }));
+  }
+
+  /** A caller that hangs up must not keep its place, or the instance would refuse everyone in the end. */
+  @Test
+  @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+  void aCallerThatHangsUpGivesItsPlaceBack(Vertx vertx, VertxTestContext ctx) {
+    InFlightRequests inFlight = new InFlightRequests();
+    Promise<HttpConnection> held = Promise.promise();
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestTracking(inFlight));
+    router.route().handler(new ConcurrencyLimit(1, inFlight));
+    router.get("/hold").handler(rc -> held.complete(rc.request().connection()));  // never answered
+    router.get("/say-hi").handler(rc -> rc.json(new JsonObject().put("hi", true)));
+    vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onComplete(ctx.succeeding(server -> {
+      client = clientFor(vertx, server.actualPort());
+      HttpClient raw = vertx.createHttpClient();
+      raw.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/hold")
+          .compose(request -> request.send().map(request));
+      held.future()
+          .compose(serverSide -> {
+            Promise<Void> closed = Promise.promise();
+            serverSide.closeHandler(v -> closed.complete());
+            raw.close();  // the caller hangs up while its request is in flight
+            return closed.future();
+          })
+          .compose(closed -> client.get("/say-hi").send())
+          .onComplete(ctx.succeeding(after -> ctx.verify(() -> {
+            assertEquals(200, after.statusCode(), "the place of the hung-up request was given back");
+            assertEquals(0, inFlight.refusedTotal());
             ctx.completeNow();
           })));
     }));
