@@ -5,7 +5,8 @@
 # `java -jar looplab.jar` to the first HTTP 200 from /health, as the median (and min/max) of N runs.
 #
 # MODE (default: all that the JDK supports):
-#   plain    no archive of our own (the JDK's default CDS archive only)
+#   baseline the bare jar: `$BASELINE_JAVA -jar looplab.jar` (default: java on PATH), no flags at all
+#   plain    the container's JVM flags, no archive of our own (the JDK's default CDS archive only)
 #   appcds   a dynamic AppCDS archive of the app's classes (-XX:SharedArchiveFile; JDK 13+)
 #   aot      the JDK 25 AOT cache: classes loaded and linked ahead of time, plus method profiles
 #            (-XX:AOTCache; JEP 483/514/515)
@@ -16,7 +17,8 @@
 # image with JDK_JAVA_OPTIONS=-XX:AOTMode=off). The figure then includes the container runtime's
 # own start-up.
 #
-# Environment: JAVA (default: java on PATH), JAVA_FLAGS (default: the container's flags, below).
+# Environment: JAVA (default: java on PATH), JAVA_FLAGS (default: the container's flags, below),
+# BASELINE_JAVA (the JVM of the baseline mode).
 # Bounded: each start is killed after 30 s; 127.0.0.1 only; port 18590 by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +30,7 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --image) IMAGE=$2; shift 2 ;;
-    plain|appcds|aot|image|image-noaot) MODES+=("$1"); shift ;;
+    baseline|plain|appcds|aot|image|image-noaot) MODES+=("$1"); shift ;;
     -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "cold-start: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -45,7 +47,7 @@ if [ -n "$IMAGE" ]; then
   [ ${#MODES[@]} -gt 0 ] || MODES=(image image-noaot)
 else
   feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  [ ${#MODES[@]} -gt 0 ] || { MODES=(plain appcds); [ "$feature" -ge 25 ] && MODES+=(aot); }
+  [ ${#MODES[@]} -gt 0 ] || { MODES=(baseline plain appcds); [ "$feature" -ge 25 ] && MODES+=(aot); }
 fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "cold-start: port $PORT is busy" >&2; exit 2; fi
 
@@ -53,7 +55,7 @@ DIR=target/cold-start; mkdir -p "$DIR"
 archive_flag() { # MODE -> the flag that uses its archive, making the archive first if needed
   local file
   case $1 in
-    plain|image) return ;;
+    baseline|plain|image) return ;;
     image-noaot) echo "-XX:AOTMode=off" ;;
     appcds) file=$DIR/looplab-jdk$feature.jsa
       [ "$file" -nt "$JAR" ] || JAVA=$JAVA bash scripts/train-cds.sh "$JAR" -- "${FLAGS[@]}" -XX:ArchiveClassesAtExit="$file" >&2
@@ -73,8 +75,11 @@ halt() { # stops the server started last
 }
 trap 'if [ -n "$IMAGE" ]; then halt; elif [ -n "$PID" ]; then kill -9 "$PID" 2>/dev/null; fi; true' EXIT
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-launch() { # the server, in the background; PID is what to watch
-  if [ -n "$IMAGE" ]; then
+launch() { # MODE [ARCHIVE_FLAG]: the server, in the background; PID is what to watch
+  local mode=$1; shift
+  if [ "$mode" = baseline ]; then
+    "${BASELINE_JAVA:-java}" -jar "$JAR" server --host 127.0.0.1 --port "$PORT" >"$DIR/last-run.log" 2>&1 &
+  elif [ -n "$IMAGE" ]; then
     "${PODMAN[@]}" run -d --rm --name "$CONTAINER" --network host -e PORT="$PORT" -e LOOPLAB_HOST=127.0.0.1 \
       ${1:+-e JDK_JAVA_OPTIONS="$1"} "$IMAGE" >"$DIR/last-run.log" 2>&1 &
   else
@@ -102,15 +107,15 @@ echo "# $what; $RUNS runs per mode, interleaved; $(nproc) cores, load $(cut -d' 
 declare -A EXTRA=() TIMES=()
 for mode in "${MODES[@]}"; do
   EXTRA[$mode]=$(archive_flag "$mode")
-  one_start ${EXTRA[$mode]} >/dev/null   # warm the page cache; not counted
+  one_start "$mode" ${EXTRA[$mode]} >/dev/null   # warm the page cache; not counted
 done
 # round robin over the modes, so that a change in the machine's load hits them all alike
 for _ in $(seq "$RUNS"); do
-  for mode in "${MODES[@]}"; do TIMES[$mode]+="$(one_start ${EXTRA[$mode]}) "; done
+  for mode in "${MODES[@]}"; do TIMES[$mode]+="$(one_start "$mode" ${EXTRA[$mode]}) "; done
 done
-printf '%-8s %10s %8s %8s   %s\n' mode median_ms min_ms max_ms runs_ms
+printf '%-12s %10s %8s %8s   %s\n' mode median_ms min_ms max_ms runs_ms
 for mode in "${MODES[@]}"; do
   sorted=($(printf '%s\n' ${TIMES[$mode]} | sort -n))
-  printf '%-8s %10s %8s %8s   %s\n' "$mode" "${sorted[$(( RUNS / 2 ))]}" "${sorted[0]}" "${sorted[$(( RUNS - 1 ))]}" "${TIMES[$mode]}"
+  printf '%-12s %10s %8s %8s   %s\n' "$mode" "${sorted[$(( RUNS / 2 ))]}" "${sorted[0]}" "${sorted[$(( RUNS - 1 ))]}" "${TIMES[$mode]}"
 done
 echo "# load at the end: $(cut -d' ' -f1 /proc/loadavg)"
