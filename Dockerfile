@@ -14,7 +14,7 @@ FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
 COPY pom.xml .
 COPY src ./src
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -Dmaven.test.skip=true package
 
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
