@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR=$2; shift 2 ;;
     --image) IMAGE=$2; shift 2 ;;
     baseline|plain|appcds|aot|image|image-noaot) MODES+=("$1"); shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "cold-start: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

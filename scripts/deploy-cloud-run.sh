@@ -24,7 +24,7 @@ DRY_RUN=0
 for arg in "$@"; do
   case $arg in
     --dry-run) DRY_RUN=1 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown argument '$arg' (usage: deploy-cloud-run.sh [--dry-run])" ;;
   esac
 done

@@ -170,6 +170,6 @@ case ${1:-} in
   stop) shift; stop "$@" ;;
   status) status ;;
   burst) shift; burst "$@" ;;
-  -h|--help) sed -n '2,24p' "$0" ;;
+  -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
   *) die "usage: local-cloud.sh start|stop|status|burst (see --help)" ;;
 esac
