@@ -36,11 +36,12 @@ public final class LabVerticle extends VerticleBase {
   Router router() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestTracking(inFlight));
+    router.route().handler(new ConcurrencyLimit(config.maxConcurrency(), inFlight));
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
     router.get("/standard-run").handler(this::standardRun);
-    router.get("/info").handler(rc -> rc.json(ServerInfo.of(config)));
+    router.get("/info").handler(rc -> rc.json(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
     LectureRoutes.mount(router, vertx, config);
     ErrorReplies.install(router);

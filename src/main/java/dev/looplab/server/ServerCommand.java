@@ -46,6 +46,9 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--shutdown-grace-ms", description = "On SIGTERM, how long in-flight requests may take to finish (env LOOPLAB_SHUTDOWN_GRACE_MS; default ${DEFAULT-VALUE}).")
   long shutdownGraceMs;
 
+  @Option(names = "--max-concurrency", description = "Requests this process serves at once; beyond it 429 Too Many Requests, like Cloud Run's concurrency; 0 = no limit (env LOOPLAB_MAX_CONCURRENCY; default ${DEFAULT-VALUE}).")
+  int maxConcurrency;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -75,8 +78,9 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--max-event-loop-ms", maxEventLoopMs, 1, 3_600_000);
     requireRange("--warning-exception-ms", warningExceptionMs, 1, 3_600_000);
     requireRange("--shutdown-grace-ms", shutdownGraceMs, 0, 3_600_000);
+    requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   private void requireRange(String option, long value, long min, long max) {

@@ -18,42 +18,49 @@ public record ServerConfig(
     long blockedCheckIntervalMs,
     long maxEventLoopMs,
     long warningExceptionMs,
-    long shutdownGraceMs) {
+    long shutdownGraceMs,
+    int maxConcurrency) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   public ServerConfig withTaskMs(int newTaskMs) {
     return new ServerConfig(host, port, instances, newTaskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   public ServerConfig withInstances(int newInstances) {
     return new ServerConfig(host, port, newInstances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   public ServerConfig withWorkerPoolSize(int newSize) {
     return new ServerConfig(host, port, instances, taskMs, newSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   public ServerConfig withBlockedThreadChecks(long intervalMs, long maxLoopMs, long exceptionMs) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs);
+        intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs, maxConcurrency);
   }
 
   public ServerConfig withShutdownGraceMs(long graceMs) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs, maxConcurrency);
+  }
+
+  /** At most this many requests in flight in this process, beyond it 429; 0 means no limit. */
+  public ServerConfig withMaxConcurrency(int limit) {
+    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, limit);
   }
 
   /** The configuration as {@code /info} shows it. */
@@ -67,6 +74,7 @@ public record ServerConfig(
         .put("blocked_check_interval_ms", blockedCheckIntervalMs)
         .put("max_event_loop_ms", maxEventLoopMs)
         .put("warning_exception_ms", warningExceptionMs)
-        .put("shutdown_grace_ms", shutdownGraceMs);
+        .put("shutdown_grace_ms", shutdownGraceMs)
+        .put("max_concurrency", maxConcurrency);
   }
 }
