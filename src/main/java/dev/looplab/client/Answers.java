@@ -22,7 +22,7 @@ final class Answers {
         startMs, endMs,
         number(body, "duration_ms"),
         number(body, "queue_ms"),
-        error ? ErrorKind.STATUS : null,
+        error ? ErrorKind.ofStatus(status) : null,
         error ? errorDetail(status, body) : null);
   }
 

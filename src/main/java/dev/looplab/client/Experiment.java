@@ -2,16 +2,32 @@ package dev.looplab.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** One experiment: what the probe learnt about the server, and its runs (sync, async or both). */
-public record Experiment(ServerProbe probe, List<RunResult> runs) {
+/**
+ * One experiment: what the probe learnt about the server, its runs (sync, async or both), and the
+ * server processes ({@code app_instance_id}s) already seen before it, so that a new one stands out.
+ */
+public record Experiment(ServerProbe probe, List<RunResult> runs, Set<String> knownInstances) {
 
   public Experiment {
     runs = List.copyOf(runs);
+    knownInstances = Set.copyOf(knownInstances);
+  }
+
+  /** An experiment on its own: only the instance that answered the probe's {@code /info} is known. */
+  public Experiment(ServerProbe probe, List<RunResult> runs) {
+    this(probe, runs, probe.info() == null ? Set.of() : Set.of(probe.info().appInstanceId()));
   }
 
   public Optional<TimingModel> model() {
-    return probe.info() == null ? Optional.empty() : Optional.of(TimingModel.direct(probe.info(), probe.networkMs()));
+    return probe.info() == null ? Optional.empty()
+        : Optional.of(new TimingModel(probe.info(), probe.networkMs(), probe.topology()));
+  }
+
+  /** The first call answered by each instance not seen before: on a platform that scales from zero, a possible cold start. */
+  public List<ColdStart> coldStarts() {
+    return ColdStart.find(runs, knownInstances);
   }
 
   public Optional<Prediction> prediction(RunResult run) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,21 +56,25 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "table, csv or json: what goes to --out, or to stdout without it (default ${DEFAULT-VALUE}).")
   ReportFormat format;
 
+  @Mixin TopologyOptions cloud;
+
   @Option(names = {"-o", "--out"}, description = "Write the results here (whole, or not at all); the table still goes to stdout.")
   Path out;
 
   @Override
   public Integer call() {
     RunPlan plan = plan();
+    cloud.topology(null); // checks the options before any call is made
     PrintWriter err = spec.commandLine().getErr();
     try (ExperimentDriver driver = new ExperimentDriver(); ResultsGuard guard = new ResultsGuard()) {
-      ServerProbe probe;
+      ServerProbe probed;
       try {
-        probe = driver.probe(plan.baseUrl());
+        probed = driver.probe(plan.baseUrl());
       } catch (NoServerException e) {
         err.println("looplab: " + e.getMessage());
         return 1;
       }
+      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
       if (probe.info() == null) {
         err.println("looplab: " + plan.baseUrl() + "/info gave no lab server info; running without predictions");
       }

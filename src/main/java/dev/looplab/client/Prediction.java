@@ -3,9 +3,10 @@ package dev.looplab.client;
 /**
  * What the model of the loop expects a run's wall time to be, and why. Measured and predicted
  * "disagree" when the ratio is off by more than 25 % and by more than a 50 ms noise floor (below
- * that, connection set-up and scheduling dominate and the ratio means little).
+ * that, connection set-up and scheduling dominate and the ratio means little). {@code refused} is
+ * the number of calls the model expects to be answered 429 (too many requests).
  */
-public record Prediction(double wallMs, String reasoning) {
+public record Prediction(double wallMs, int refused, String reasoning) {
   public static final double TOLERANCE = 0.25;
   public static final double NOISE_FLOOR_MS = 50;
 

@@ -7,11 +7,11 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 
 /**
- * What the driver learns before a run: the server's {@code /info} (null if it has none, e.g. not a
- * looplab server) and the network round trip, the best of a few {@code /health} calls on a warm
- * connection.
+ * What the driver knows before a run: the server's {@code /info} (null if it has none, e.g. not a
+ * looplab server), the network round trip (the best of a few {@code /health} calls on a warm
+ * connection), and what stands behind the URL (one server unless the user says otherwise).
  */
-public record ServerProbe(LabInfo info, double networkMs) {
+public record ServerProbe(LabInfo info, double networkMs, Topology topology) {
   private static final int PINGS = 3;
 
   static Future<ServerProbe> of(WebClient client, URI baseUrl) {
@@ -20,8 +20,15 @@ public record ServerProbe(LabInfo info, double networkMs) {
         .recover(failure -> Future.failedFuture(ErrorKind.of(failure) == ErrorKind.REFUSED
             ? new NoServerException(base, failure) : failure))
         .compose(infoAnswer -> ping(client, base + "/health", PINGS, Double.MAX_VALUE)
-            .map(networkMs -> new ServerProbe(infoOrNull(infoAnswer), networkMs)))
+            .map(networkMs -> {
+              LabInfo info = infoOrNull(infoAnswer);
+              return new ServerProbe(info, networkMs, Topology.of(null, null, null, info));
+            }))
         .andThen(done -> client.close());
+  }
+
+  public ServerProbe withTopology(Topology behindTheUrl) {
+    return new ServerProbe(info, networkMs, behindTheUrl);
   }
 
   private static Future<Double> ping(WebClient client, String url, int left, double best) {

@@ -55,6 +55,11 @@ public record Statistics(
     return result;
   }
 
+  /** Calls answered 429: a capacity limit said no, which is not an application error. */
+  public int throttled() {
+    return errorsByKind.getOrDefault(ErrorKind.THROTTLED.label(), 0);
+  }
+
   public int errors() {
     return calls - succeeded;
   }

@@ -9,9 +9,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,23 +43,28 @@ public final class SuiteCommand implements Callable<Integer> {
       description = "Unrecorded calls to /health first, so the first step does not measure the client JVM's warm-up (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Mixin TopologyOptions cloud;
+
   @Override
   public Integer call() {
     URI base = validatedBaseUrl();
+    cloud.topology(null); // checks the options before any call is made
     PrintWriter out = spec.commandLine().getOut();
     try (ExperimentDriver driver = new ExperimentDriver(); ResultsGuard guard = new ResultsGuard()) {
-      ServerProbe probe;
+      ServerProbe probed;
       try {
-        probe = driver.probe(base);
+        probed = driver.probe(base);
       } catch (NoServerException e) {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
         return 1;
       }
+      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
       driver.warmUp(base, warmup, timeoutMs);
       SuiteReport report = new SuiteReport(probe);
       out.print(report.header());
       out.flush();
       List<SuiteStep> steps = SuiteStep.lesson();
+      Set<String> knownInstances = new HashSet<>(new Experiment(probe, List.of()).knownInstances());
       for (int i = 0; i < steps.size(); i++) {
         SuiteStep step = steps.get(i);
         String fileStem = String.format("%02d-%s", i + 1, step.name());
@@ -65,7 +74,9 @@ public final class SuiteCommand implements Callable<Integer> {
           RunPlan plan = new RunPlan(base, "/" + step.route(), step.calls(), step.calls(), timeoutMs);
           runs.add(driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode));
         }
-        Experiment experiment = new Experiment(probe, runs);
+        Experiment experiment = new Experiment(probe, runs, knownInstances);
+        runs.forEach(run -> run.calls().stream().map(CallRecord::appInstanceId).filter(Objects::nonNull)
+            .forEach(knownInstances::add));
         guard.write(() -> {
           writeFiles(fileStem, experiment);
           out.print(report.add(step.name(), experiment));

@@ -8,6 +8,7 @@ import dev.looplab.client.Prediction;
 import dev.looplab.client.RunPlan;
 import dev.looplab.client.RunResult;
 import dev.looplab.client.Statistics;
+import dev.looplab.client.Topology;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -24,10 +25,26 @@ public final class JsonReport {
         .put("complete", experiment.complete())
         .put("server_info", experiment.probe().info() == null ? null : experiment.probe().info().raw())
         .put("network_ms", experiment.probe().networkMs())
-        .put("speed_factor", experiment.speedFactor().orElse(null));
+        .put("speed_factor", experiment.speedFactor().orElse(null))
+        .put("topology", topology(experiment.probe().topology()))
+        .put("new_instances", newInstances(experiment));
     JsonArray runs = new JsonArray();
     experiment.runs().forEach(run -> runs.add(run(experiment, run)));
     return json.put("runs", runs).encodePrettily() + "\n";
+  }
+
+  private static JsonObject topology(Topology t) {
+    return new JsonObject().put("processes", t.processes())
+        .put("per_process_concurrency", t.perProcess() == Topology.UNLIMITED ? null : t.perProcess())
+        .put("queue", t.queue() == Topology.UNLIMITED ? null : t.queue());
+  }
+
+  private static JsonArray newInstances(Experiment experiment) {
+    JsonArray found = new JsonArray();
+    experiment.coldStarts().forEach(c -> found.add(new JsonObject().put("mode", c.mode().label())
+        .put("app_instance_id", c.appInstanceId()).put("call_index", c.callIndex()).put("latency_ms", c.latencyMs())
+        .put("instance_p50_ms", c.instanceP50Ms()).put("possible_cold_start", c.likely())));
+    return found;
   }
 
   private static JsonObject run(Experiment experiment, RunResult run) {
@@ -65,6 +82,7 @@ public final class JsonReport {
         .put("calls_per_second", s.callsPerSecond())
         .put("latency_ms", latency(s.latency()))
         .put("errors_by_kind", new JsonObject(new LinkedHashMap<>(s.errorsByKind())))
+        .put("throttled", s.throttled())
         .put("per_instance", perInstance);
   }
 
@@ -74,7 +92,7 @@ public final class JsonReport {
   }
 
   private static JsonObject prediction(Prediction p, double measuredMs) {
-    return new JsonObject().put("wall_ms", p.wallMs()).put("reasoning", p.reasoning())
+    return new JsonObject().put("wall_ms", p.wallMs()).put("refused_calls", p.refused()).put("reasoning", p.reasoning())
         .put("measured_ms", measuredMs).put("ratio", p.ratio(measuredMs))
         .put("disagrees", p.disagrees(measuredMs)).put("verdict", p.verdict(measuredMs));
   }

@@ -19,7 +19,8 @@ public final class SuiteReport {
     String server = probe.info() == null ? "server without /info (no predictions)"
         : String.format("server %s: %d event loop(s), task %d ms, worker pool %d, network %.2f ms",
             probe.info().appInstanceId(), probe.info().instances(), probe.info().taskMs(), probe.info().workerPoolSize(),
-            probe.networkMs());
+            probe.networkMs())
+            + (probe.topology().isDirect() ? "" : "; behind the URL " + probe.topology().describe());
     return server + String.format("%n%n%-20s %-5s %5s %9s %9s %9s %9s %6s  %-10s %6s %9s",
         "step", "mode", "calls", "in flight", "wall ms", "p50 ms", "predicted", "ratio", "verdict", "errors", "instances");
   }
@@ -44,6 +45,7 @@ public final class SuiteReport {
         lines.append("    errors: ").append(TableReport.kinds(s.errorsByKind())).append('\n');
       }
     }
+    experiment.coldStarts().forEach(c -> lines.append("    ").append(c.describe()).append('\n'));
     experiment.speedFactor().ifPresent(f -> lines.append(String.format("    speed factor sync/async: %.1fx%n", f)));
     text.append(lines);
     return lines.toString();

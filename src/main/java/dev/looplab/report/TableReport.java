@@ -1,11 +1,14 @@
 package dev.looplab.report;
 
 import dev.looplab.client.CallRecord;
+import dev.looplab.client.ColdStart;
 import dev.looplab.client.Experiment;
 import dev.looplab.client.LabInfo;
 import dev.looplab.client.Prediction;
 import dev.looplab.client.RunResult;
 import dev.looplab.client.Statistics;
+import dev.looplab.client.Topology;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,6 +30,7 @@ public final class TableReport {
     predictions(out, experiment);
     experiment.speedFactor().ifPresent(f -> out.append(String.format("speed factor sync/async: %.1fx%n%n", f)));
     perInstance(out, experiment);
+    coldStarts(out, experiment);
     for (RunResult run : experiment.runs()) {
       calls(out, run);
     }
@@ -38,8 +42,10 @@ public final class TableReport {
     if (info == null) {
       return String.format("server without /info (no predictions), network %.2f ms", experiment.probe().networkMs());
     }
-    return String.format("server %s: %d event loop(s), task %d ms, worker pool %d, network %.2f ms",
+    String server = String.format("server %s: %d event loop(s), task %d ms, worker pool %d, network %.2f ms",
         info.appInstanceId(), info.instances(), info.taskMs(), info.workerPoolSize(), experiment.probe().networkMs());
+    Topology topology = experiment.probe().topology();
+    return topology.isDirect() ? server : server + "; behind the URL " + topology.describe();
   }
 
   private static void summaryTable(StringBuilder out, Experiment experiment) {
@@ -74,6 +80,10 @@ public final class TableReport {
       Prediction p = prediction.get();
       out.append(String.format("%-6s predicted %.0f ms, measured %.0f ms, ratio %.2f: %s%n       why: %s%n",
           run.mode().label(), p.wallMs(), run.wallMs(), p.ratio(run.wallMs()), p.verdict(run.wallMs()), p.reasoning()));
+      int throttled = Statistics.of(run).throttled();
+      if (p.refused() > 0 || throttled > 0) {
+        out.append(String.format("       429 (too many requests): predicted %d, measured %d%n", p.refused(), throttled));
+      }
     }
     out.append('\n');
   }
@@ -85,6 +95,16 @@ public final class TableReport {
       Statistics.of(run).perInstance().forEach((id, st) -> out.append(String.format(row, run.mode().label(), id,
           st.calls(), String.format("%.1f", st.p50()), String.format("%.1f", st.p99()), statuses(st.statusCounts()))));
     }
+    out.append('\n');
+  }
+
+  private static void coldStarts(StringBuilder out, Experiment experiment) {
+    List<ColdStart> found = experiment.coldStarts();
+    if (found.isEmpty()) {
+      return;
+    }
+    out.append("instances not seen before (the first call to a new instance may have paid for its start)\n");
+    found.forEach(c -> out.append("  ").append(c.describe()).append('\n'));
     out.append('\n');
   }
 

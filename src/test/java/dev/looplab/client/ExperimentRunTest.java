@@ -165,4 +165,15 @@ class ExperimentRunTest {
     assertTrue(e.getMessage().contains(nowhere.toString()) && e.getMessage().contains("server --port " + closedPort),
         e.getMessage());
   }
+
+  @Test
+  void callsRefusedBy429AreCountedApartAndPredictedFromTheServersLimit(Vertx vertx) {
+    URI base = lab(vertx, ServerConfig.defaults().withTaskMs(T).withMaxConcurrency(2));
+    RunResult async = run(base, "/fast-run", 5, Mode.ASYNC);
+    Statistics stats = Statistics.of(async);
+    assertEquals(3, stats.throttled(), stats.errorsByKind().toString());
+    assertEquals(Map.of("429 throttled", 3), stats.errorsByKind(), "no application error among them");
+    Prediction predicted = new Experiment(driver.probe(base), List.of(async)).prediction(async).orElseThrow();
+    assertEquals(3, predicted.refused(), predicted.reasoning());
+  }
 }

@@ -52,11 +52,42 @@ class TimingModelTest {
     assertEquals(4 * 150, predict(INFO, "/slow-run?x=1&ms=150", 4, 4));
   }
 
+  /** The lesson's Cloud Run: 3 instances taking 5 requests each, one event loop and 20 workers per instance. */
+  private static Prediction lessonCloud(String path, int calls, int queue) {
+    Topology cloud = new Topology(3, 5, queue);
+    return new TimingModel(LabInfo.from(INFO), NETWORK_MS, cloud).predict(path, calls, calls).orElseThrow();
+  }
+
   @Test
-  void capacityLimitsCallsInFlight() {
-    TimingModel behindProxy = new TimingModel(LabInfo.from(INFO), NETWORK_MS, 15);
-    assertEquals(2 * 2000, behindProxy.predict("/fast-run", 25, 25).orElseThrow().wallMs());
-    assertEquals(2000, behindProxy.predict("/fast-run", 12, 12).orElseThrow().wallMs());
+  void instancesTimesConcurrencyLimitsCallsServedAtOnce() {
+    assertEquals(2 * 2000, lessonCloud("/fast-run", 25, Topology.UNLIMITED).wallMs(), "15 at once, then 10");
+    assertEquals(2000, lessonCloud("/fast-run", 12, Topology.UNLIMITED).wallMs(), "12 fit in the 15 slots");
+    assertEquals(2000, lessonCloud("/fast-run", 15, Topology.UNLIMITED).wallMs());
+    assertEquals(2 * 2000, lessonCloud("/standard-run", 25, Topology.UNLIMITED).wallMs(), "5 workers busy per instance");
+  }
+
+  @Test
+  void slowRunOnSeveralInstancesSerialisesOnEachInstancesLoop() {
+    assertEquals(9 * 2000, lessonCloud("/slow-run", 25, Topology.UNLIMITED).wallMs(), "ceil(25 / 3 loops) rounds");
+  }
+
+  @Test
+  void callsBeyondWhatTheSystemAdmitsArePredictedToGet429() {
+    Prediction p = lessonCloud("/fast-run", 25, 5);
+    assertEquals(5, p.refused(), "15 served + 5 queued admitted, 5 refused");
+    assertEquals(2 * 2000, p.wallMs(), "20 admitted: 15, then 5");
+    assertEquals(0, lessonCloud("/fast-run", 25, Topology.UNLIMITED).refused());
+    TimingModel oneAtATime = new TimingModel(LabInfo.from(INFO), NETWORK_MS, new Topology(3, 5, 0));
+    assertEquals(0, oneAtATime.predict("/fast-run", 25, 1).orElseThrow().refused(), "sync never overflows");
+  }
+
+  @Test
+  void theServersOwnConcurrencyLimitIsTheDefault() {
+    LabInfo limited = LabInfo.from(INFO.copy().put("max_concurrency", 5));
+    assertEquals(new Topology(1, 5, 0), Topology.of(null, null, null, limited), "the server queues nothing");
+    assertEquals(new Topology(3, 5, Topology.UNLIMITED), Topology.of(3, 5, null, LabInfo.from(INFO)), "a proxy queues");
+    assertEquals(new Topology(3, 4, 2), Topology.of(3, 4, 2, limited));
+    assertEquals(Topology.DIRECT, Topology.of(null, null, null, LabInfo.from(INFO)));
   }
 
   @Test
@@ -71,13 +102,13 @@ class TimingModelTest {
 
   @Test
   void disagreementBeyond25PercentIsFlagged() {
-    Prediction p = new Prediction(2000, "x");
+    Prediction p = new Prediction(2000, 0, "x");
     assertFalse(p.disagrees(2400));
     assertTrue(p.disagrees(2600));
     assertTrue(p.disagrees(1400));
     assertTrue(p.verdict(2600).startsWith("DISAGREES: measured is 30 % slower"));
-    assertFalse(new Prediction(1, "x").disagrees(40), "below the 50 ms noise floor the ratio is not judged");
-    assertTrue(new Prediction(1, "x").verdict(40).contains("too small to judge"));
+    assertFalse(new Prediction(1, 0, "x").disagrees(40), "below the 50 ms noise floor the ratio is not judged");
+    assertTrue(new Prediction(1, 0, "x").verdict(40).contains("too small to judge"));
     assertEquals("as predicted", p.verdict(2100));
   }
 }

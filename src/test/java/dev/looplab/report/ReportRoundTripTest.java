@@ -13,6 +13,7 @@ import dev.looplab.client.Mode;
 import dev.looplab.client.RunPlan;
 import dev.looplab.client.RunResult;
 import dev.looplab.client.ServerProbe;
+import dev.looplab.client.Topology;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportRoundTripTest {
   private static final RunPlan PLAN = new RunPlan(URI.create("http://127.0.0.1:8080"), "/fast-run?ms=300", 3, 3, 500);
   private static final ServerProbe PROBE = new ServerProbe(LabInfo.from(new JsonObject()
-      .put("instances", 1).put("task_ms", 2000).put("worker_pool_size", 20).put("app_instance_id", "srv")), 0.4);
+      .put("instances", 1).put("task_ms", 2000).put("worker_pool_size", 20).put("app_instance_id", "srv")), 0.4, Topology.DIRECT);
 
   private static final List<CallRecord> CALLS = List.of(
       new CallRecord(0, 200, "srv", "vert.x-eventloop-thread-0", "vert.x-eventloop-thread-0", "async-1-0",
