@@ -1,5 +1,7 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.ObserveOptions;
+import dev.looplab.observe.Observatory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,17 +18,33 @@ public final class LabServer {
 
   private final ServerConfig config;
   private final Vertx vertx;
+  private final Observatory observatory;
   private final InFlightRequests inFlight = new InFlightRequests();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
 
   public LabServer(ServerConfig config) {
-    this(config, Vertx.vertx(vertxOptions(config)));
+    this(config, new Observatory(observeOptions(config)));
   }
 
-  /** For tests that bring their own Vertx. */
+  private LabServer(ServerConfig config, Observatory observatory) {
+    this(config, observatory.newVertx(vertxOptions(config)), observatory);
+  }
+
+  /** For tests that bring their own Vertx (its vertx_* meters are then missing from /metrics). */
   public LabServer(ServerConfig config, Vertx vertx) {
+    this(config, vertx, new Observatory(observeOptions(config)));
+  }
+
+  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory) {
     this.config = config;
     this.vertx = vertx;
+    this.observatory = observatory;
+  }
+
+  static ObserveOptions observeOptions(ServerConfig config) {
+    return config.instrumentation()
+        ? ObserveOptions.enabled(config.maxEventLoopMs(), config.blockedCheckIntervalMs(), config.startupGraceMs())
+        : ObserveOptions.disabled();
   }
 
   public static VertxOptions vertxOptions(ServerConfig config) {
@@ -45,12 +63,13 @@ public final class LabServer {
   public Future<Integer> start() {
     return vertx.deployVerticle(this::newVerticle, new DeploymentOptions().setInstances(config.instances()))
         .map(deploymentId -> port())
+        .onSuccess(port -> observatory.start())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
   }
 
   private LabVerticle newVerticle() {
-    LabVerticle verticle = new LabVerticle(config, inFlight);
+    LabVerticle verticle = new LabVerticle(config, inFlight, observatory);
     verticles.add(verticle);
     return verticle;
   }
@@ -61,6 +80,10 @@ public final class LabServer {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  public Observatory observatory() {
+    return observatory;
   }
 
   public InFlightRequests inFlight() {
@@ -80,6 +103,7 @@ public final class LabServer {
         .transform(drained -> {
           int cutOff = inFlight.current();
           LOG.info("drained: {} request(s) finished during shutdown, {} cut off", inFlight.finishedTotal() - finishedBefore, cutOff);
+          observatory.stop();
           return vertx.close().map(cutOff);
         });
   }

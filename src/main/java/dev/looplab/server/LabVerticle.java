@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -14,15 +15,18 @@ import java.util.concurrent.TimeUnit;
 public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
+  private final Observatory observatory;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight) {
+  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory) {
     this.config = config;
     this.inFlight = inFlight;
+    this.observatory = observatory;
   }
 
   @Override
   public Future<?> start() {
+    observatory.watchCurrentLoop(vertx);
     return vertx.createHttpServer()
         .requestHandler(router())
         .listen(config.port(), config.host())
@@ -32,12 +36,18 @@ public final class LabVerticle extends VerticleBase {
   Router router() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestTracking(inFlight));
+    router.route().handler(observatory.requestTracker(router, RequestTracking::id));
+    if (observatory.enabled()) {
+      router.route().handler(ServerTiming::install);
+    }
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
     router.get("/standard-run").handler(this::standardRun);
     router.get("/info").handler(rc -> rc.json(ServerInfo.of(config)));
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
+    router.get("/metrics").handler(observatory.metricsHandler());
+    router.get("/threads").handler(observatory.threadsHandler());
     ErrorReplies.install(router);
     return router;
   }
@@ -62,11 +72,11 @@ public final class LabVerticle extends VerticleBase {
   private void standardRun(RoutingContext rc) {
     RouteRun run = RouteRun.begin(rc, "standard-run", TaskTime.of(rc, config.taskMs()));
     // unordered: the ordered default would run this instance's requests one at a time
-    vertx.executeBlocking(() -> {
+    vertx.executeBlocking(observatory.onWorker("/standard-run", RequestTracking.id(rc), () -> {
           run.workerStarted();
           sleep(run.taskMs());
           return Thread.currentThread().getName();
-        }, false)
+        }), false)
         .onSuccess(workerThread -> rc.json(run.finish(workerThread)))
         .onFailure(rc::fail);
   }

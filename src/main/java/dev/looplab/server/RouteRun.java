@@ -6,6 +6,7 @@ import java.time.Instant;
 
 /** One request's run of a route: when it started, where, and the JSON answer that reports it. */
 final class RouteRun {
+  private static final String KEY = "looplab.routeRun";
   private final String route;
   private final String requestId;
   private final int taskMs;
@@ -21,7 +22,22 @@ final class RouteRun {
   }
 
   static RouteRun begin(RoutingContext rc, String route, int taskMs) {
-    return new RouteRun(route, RequestTracking.id(rc), taskMs);
+    RouteRun run = new RouteRun(route, RequestTracking.id(rc), taskMs);
+    rc.put(KEY, run);
+    return run;
+  }
+
+  static RouteRun of(RoutingContext rc) {
+    return rc.get(KEY);
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  /** When the worker thread took the task, or 0 when the route used no worker. */
+  long workerStartNanos() {
+    return workerStartNanos;
   }
 
   int taskMs() {

@@ -46,6 +46,13 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--shutdown-grace-ms", description = "On SIGTERM, how long in-flight requests may take to finish (env LOOPLAB_SHUTDOWN_GRACE_MS; default ${DEFAULT-VALUE}).")
   long shutdownGraceMs;
 
+  @Option(names = "--instrumentation", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; off to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+  boolean instrumentation;
+
+  @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
+  long startupGraceMs;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -75,8 +82,9 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--max-event-loop-ms", maxEventLoopMs, 1, 3_600_000);
     requireRange("--warning-exception-ms", warningExceptionMs, 1, 3_600_000);
     requireRange("--shutdown-grace-ms", shutdownGraceMs, 0, 3_600_000);
+    requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, instrumentation, startupGraceMs);
   }
 
   private void requireRange(String option, long value, long min, long max) {

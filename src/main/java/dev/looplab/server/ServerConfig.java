@@ -18,42 +18,61 @@ public record ServerConfig(
     long blockedCheckIntervalMs,
     long maxEventLoopMs,
     long warningExceptionMs,
-    long shutdownGraceMs) {
+    long shutdownGraceMs,
+    boolean instrumentation,
+    long startupGraceMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, true, 2000);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs,
+        instrumentation, startupGraceMs);
   }
 
   public ServerConfig withTaskMs(int newTaskMs) {
     return new ServerConfig(host, port, instances, newTaskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs,
+        instrumentation, startupGraceMs);
   }
 
   public ServerConfig withInstances(int newInstances) {
     return new ServerConfig(host, port, newInstances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs,
+        instrumentation, startupGraceMs);
   }
 
   public ServerConfig withWorkerPoolSize(int newSize) {
     return new ServerConfig(host, port, instances, taskMs, newSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs,
+        instrumentation, startupGraceMs);
   }
 
   public ServerConfig withBlockedThreadChecks(long intervalMs, long maxLoopMs, long exceptionMs) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs);
+        intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs,
+        instrumentation, startupGraceMs);
   }
 
   public ServerConfig withShutdownGraceMs(long graceMs) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs,
+        instrumentation, startupGraceMs);
+  }
+
+  /** Off: no lag probes, blocked-loop attribution, meters or Server-Timing, for overhead measurements. */
+  public ServerConfig withInstrumentation(boolean on) {
+    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, on, startupGraceMs);
+  }
+
+  public ServerConfig withStartupGraceMs(long graceMs) {
+    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, instrumentation, graceMs);
   }
 
   /** The configuration as {@code /info} shows it. */
@@ -67,6 +86,8 @@ public record ServerConfig(
         .put("blocked_check_interval_ms", blockedCheckIntervalMs)
         .put("max_event_loop_ms", maxEventLoopMs)
         .put("warning_exception_ms", warningExceptionMs)
-        .put("shutdown_grace_ms", shutdownGraceMs);
+        .put("shutdown_grace_ms", shutdownGraceMs)
+        .put("instrumentation", instrumentation ? "on" : "off")
+        .put("startup_grace_ms", startupGraceMs);
   }
 }

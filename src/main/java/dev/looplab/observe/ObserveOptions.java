@@ -1,0 +1,33 @@
+package dev.looplab.observe;
+
+/**
+ * How the lab watches its own event loops.
+ *
+ * @param enabled          false turns every probe, tracker and meter off (for overhead measurements)
+ * @param probeIntervalMs  how often each loop's lag timer fires
+ * @param windowSeconds    the sliding window over which lag percentiles are reported
+ * @param blockedAfterMs   a loop inside one handler for longer than this is a blocked episode
+ * @param checkIntervalMs  how often the watcher looks at the loops
+ * @param startupGraceMs   episodes that begin this soon after start-up are not counted
+ */
+public record ObserveOptions(
+    boolean enabled,
+    long probeIntervalMs,
+    int windowSeconds,
+    long blockedAfterMs,
+    long checkIntervalMs,
+    long startupGraceMs) {
+
+  public static final long DEFAULT_PROBE_INTERVAL_MS = 20;
+  public static final int DEFAULT_WINDOW_SECONDS = 60;
+
+  public static ObserveOptions disabled() {
+    return new ObserveOptions(false, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS, 500, 500, 0);
+  }
+
+  /** The lab's choice: probe every 20 ms, a 60 s window, and the blocked-thread limits Vert.x is given. */
+  public static ObserveOptions enabled(long blockedAfterMs, long checkIntervalMs, long startupGraceMs) {
+    return new ObserveOptions(true, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS,
+        blockedAfterMs, checkIntervalMs, startupGraceMs);
+  }
+}
