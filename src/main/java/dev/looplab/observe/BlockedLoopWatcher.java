@@ -41,11 +41,16 @@ final class BlockedLoopWatcher {
   }
 
   void start() {
-    startedNanos = System.nanoTime();
+    markStarted(System.nanoTime());
     Thread watcher = new Thread(this::run, "looplab-blocked-watcher");
     watcher.setDaemon(true);
     thread = watcher;
     watcher.start();
+  }
+
+  /** The start-up grace period counts from here. */
+  void markStarted(long nanos) {
+    startedNanos = nanos;
   }
 
   void stop() {

@@ -5,7 +5,9 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
@@ -19,6 +21,7 @@ final class GcPauses {
   private static final GcPauses JVM = new GcPauses();
 
   private final Deque<long[]> pauses = new ArrayDeque<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long seen;
 
   private GcPauses() {
@@ -44,12 +47,20 @@ final class GcPauses {
     return name.contains("concurrent") || name.contains("cycles");
   }
 
-  synchronized void record(long startUptimeMs, long endUptimeMs) {
-    if (pauses.size() == KEPT) {
-      pauses.removeFirst();
+  void record(long startUptimeMs, long endUptimeMs) {
+    synchronized (this) {
+      if (pauses.size() == KEPT) {
+        pauses.removeFirst();
+      }
+      pauses.addLast(new long[] {startUptimeMs, endUptimeMs});
+      seen++;
     }
-    pauses.addLast(new long[] {startUptimeMs, endUptimeMs});
-    seen++;
+    listeners.forEach(Runnable::run);
+  }
+
+  /** Called after each pause is recorded (tests wait on it instead of sleeping). */
+  void onPause(Runnable listener) {
+    listeners.add(listener);
   }
 
   /** Whether any known pause overlaps [from, to] (uptime ms, inclusive). */

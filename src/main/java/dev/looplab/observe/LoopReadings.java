@@ -1,0 +1,105 @@
+package dev.looplab.observe;
+
+import dev.looplab.observe.PrometheusText.Sample;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The server's loop figures from one {@code /metrics} scrape: blocked episodes by route (outside
+ * and during GC pauses), timer lateness summed over its loops, and the worst lag of the window.
+ * Two readings, taken before and after an experiment, give what happened during it.
+ */
+public record LoopReadings(
+    Map<String, Double> blockedByRoute,
+    Map<String, Double> blockedDuringGcByRoute,
+    double delaySeconds,
+    double lagMaxWindowSeconds,
+    double lagP99WindowSeconds) {
+
+  static final String BLOCKED = "looplab_blocked_episodes_total";
+  static final String DELAY = "looplab_event_loop_delay_seconds_total";
+  static final String LAG_MAX = "looplab_event_loop_lag_max_seconds";
+  static final String LAG = "looplab_event_loop_lag_seconds";
+
+  /** Reads the figures out of a scrape; fails when the text is not Prometheus text or lacks the lab's meters. */
+  public static LoopReadings parse(String prometheusText) {
+    List<Sample> samples = PrometheusText.parse(prometheusText);
+    if (samples.stream().noneMatch(s -> s.name().equals(DELAY))) {
+      throw new IllegalArgumentException("the scrape has no " + DELAY + "; is the server's instrumentation on?");
+    }
+    return new LoopReadings(
+        blocked(samples, "false"),
+        blocked(samples, "true"),
+        samples.stream().filter(s -> s.name().equals(DELAY)).mapToDouble(Sample::value).sum(),
+        samples.stream().filter(s -> s.name().equals(LAG_MAX)).mapToDouble(Sample::value).max().orElse(0),
+        samples.stream().filter(s -> s.name().equals(LAG) && "0.99".equals(s.label("quantile")))
+            .mapToDouble(Sample::value).max().orElse(0));
+  }
+
+  private static Map<String, Double> blocked(List<Sample> samples, String gc) {
+    return samples.stream()
+        .filter(s -> s.name().equals(BLOCKED) && gc.equals(s.label("gc")))
+        .collect(Collectors.toMap(s -> s.label("route"), Sample::value, Double::sum, TreeMap::new));
+  }
+
+  /** What changed from {@code before} to this reading. */
+  public Delta since(LoopReadings before) {
+    return new Delta(difference(blockedByRoute, before.blockedByRoute),
+        difference(blockedDuringGcByRoute, before.blockedDuringGcByRoute),
+        Math.max(0, delaySeconds - before.delaySeconds), lagMaxWindowSeconds, lagP99WindowSeconds);
+  }
+
+  private static Map<String, Long> difference(Map<String, Double> after, Map<String, Double> before) {
+    Map<String, Long> moved = new TreeMap<>();
+    after.forEach((route, count) -> {
+      long delta = Math.round(count - before.getOrDefault(route, 0.0));
+      if (delta > 0) {
+        moved.put(route, delta);
+      }
+    });
+    return moved;
+  }
+
+  /**
+   * What the server's loops went through during a run.
+   *
+   * @param blockedByRoute         new blocked episodes outside GC pauses, by route (only routes that moved)
+   * @param blockedDuringGcByRoute new episodes that overlapped a GC pause
+   * @param delaySeconds           how much later than asked the loops ran their probe timers, summed
+   * @param lagMaxWindowSeconds    the worst lag of the server's sliding window (60 s) at the end of the run
+   * @param lagP99WindowSeconds    the window's 99th percentile lag at the end of the run
+   */
+  public record Delta(
+      Map<String, Long> blockedByRoute,
+      Map<String, Long> blockedDuringGcByRoute,
+      double delaySeconds,
+      double lagMaxWindowSeconds,
+      double lagP99WindowSeconds) {
+
+    /** Episodes to gate a CI on: those not explained by a GC pause. */
+    public long blockedEpisodes() {
+      return blockedByRoute.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long blockedEpisodesDuringGc() {
+      return blockedDuringGcByRoute.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Plain lines for a console or the timeline picture. */
+    public List<String> describe() {
+      return List.of(
+          String.format(Locale.ROOT, "server: %d blocked episode(s)%s, %d more during GC pauses",
+              blockedEpisodes(), blockedEpisodes() == 0 ? "" : " " + routes(blockedByRoute), blockedEpisodesDuringGc()),
+          String.format(Locale.ROOT, "server: event-loop timers ran %.3f s late in total; lag over the last 60 s: max %.1f ms, p99 %.1f ms",
+              delaySeconds, lagMaxWindowSeconds * 1000, lagP99WindowSeconds * 1000));
+    }
+
+    private static String routes(Map<String, Long> byRoute) {
+      return byRoute.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .collect(Collectors.joining(", ", "(", ")"));
+    }
+  }
+}

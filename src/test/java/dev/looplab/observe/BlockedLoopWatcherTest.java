@@ -1,0 +1,109 @@
+package dev.looplab.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The watcher's decisions, driven by hand: this test's own thread plays a blocked event loop. */
+class BlockedLoopWatcherTest {
+  private static final long MS = 1_000_000;
+  private final ActivityBoard board = new ActivityBoard();
+  private final List<BlockedEpisode> episodes = new ArrayList<>();
+
+  private BlockedLoopWatcher watcher(long graceMs) {
+    BlockedLoopWatcher watcher = new BlockedLoopWatcher(board, 100, 20, graceMs);
+    watcher.onEpisode(episodes::add);
+    return watcher;
+  }
+
+  @Test
+  void anEpisodeIsPublishedOnceOneCheckAfterItIsSeen() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/slow-run", "rid-1", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+
+    watcher.check(activity.startNanos + 50 * MS);
+    assertTrue(episodes.isEmpty(), "under the limit");
+    watcher.check(activity.startNanos + 120 * MS);
+    assertTrue(episodes.isEmpty(), "held back one check for GC news");
+    watcher.check(activity.startNanos + 140 * MS);
+    watcher.check(activity.startNanos + 160 * MS);
+
+    assertEquals(1, episodes.size());
+    assertEquals("/slow-run", episodes.get(0).route());
+    assertEquals("rid-1", episodes.get(0).requestId());
+    assertEquals(120, episodes.get(0).blockedMs());
+  }
+
+  @Test
+  void nothingIsCountedDuringTheStartUpGrace() {
+    BlockedLoopWatcher watcher = watcher(1_000);
+    ThreadActivity activity = board.enter("/slow-run", "rid-early", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+
+    watcher.check(activity.startNanos + 300 * MS);
+    watcher.check(activity.startNanos + 320 * MS);
+    assertTrue(episodes.isEmpty());
+  }
+
+  @Test
+  void workerThreadsMayBlockAsTheyPlease() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/standard-run", "rid-worker", false);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+
+    watcher.check(activity.startNanos + 300 * MS);
+    watcher.check(activity.startNanos + 320 * MS);
+    assertTrue(episodes.isEmpty());
+  }
+
+  @Test
+  void anEpisodeOverlappingAGcPauseIsMarkedSo() {
+    BlockedLoopWatcher watcher = watcher(0);
+    long now = System.nanoTime();
+    ThreadActivity activity = board.enter("/say-hi", "rid-gc", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+    long uptime = GcPauses.uptimeMs();
+    GcPauses.jvm().record(uptime - 50, uptime - 40);
+
+    watcher.check(now + 200 * MS);
+    watcher.check(now + 220 * MS);
+    assertEquals(1, episodes.size());
+    assertTrue(episodes.get(0).duringGc());
+  }
+
+  @Test
+  void realGcNotificationsAreHeard() throws InterruptedException {
+    CountDownLatch heard = new CountDownLatch(1);
+    GcPauses.jvm().onPause(heard::countDown);
+    long uptimeBefore = ManagementFactory.getRuntimeMXBean().getUptime();
+    System.gc();
+    assertTrue(heard.await(10, TimeUnit.SECONDS), "no GC notification after System.gc()");
+    assertTrue(GcPauses.jvm().overlaps(uptimeBefore, GcPauses.uptimeMs()));
+    assertFalse(GcPauses.jvm().overlaps(-2_000, -1_000));
+  }
+
+  @Test
+  void projectFramesSkipJdkNettyAndLambdaFrames() {
+    StackTraceElement[] stack = {
+        new StackTraceElement("java.lang.Thread", "sleep", "Thread.java", -2),
+        new StackTraceElement("dev.looplab.server.LabVerticle", "sleep", "LabVerticle.java", 86),
+        new StackTraceElement("dev.looplab.server.LabVerticle", "slowRun", "LabVerticle.java", 68),
+        new StackTraceElement("dev.looplab.server.LabVerticle$$Lambda$390/0x1", "handle", null, -1),
+        new StackTraceElement("io.vertx.ext.web.impl.RouteState", "handleContext", "RouteState.java", 1),
+        new StackTraceElement("dev.looplab.observe.RequestTracker", "handle", "RequestTracker.java", 40),
+        new StackTraceElement("dev.looplab.server.RequestTracking", "handle", "RequestTracking.java", 45)};
+
+    assertEquals(List.of("dev.looplab.server.LabVerticle.sleep(LabVerticle.java:86)",
+        "dev.looplab.server.LabVerticle.slowRun(LabVerticle.java:68)",
+        "dev.looplab.server.RequestTracking.handle(RequestTracking.java:45)"), ProjectFrames.top(stack, 3));
+    assertEquals("java.lang.Thread.sleep", ProjectFrames.foreignTop(stack));
+  }
+}
