@@ -29,8 +29,14 @@ public final class LabVerticle extends VerticleBase {
     observatory.watchCurrentLoop(vertx);
     return vertx.createHttpServer()
         .requestHandler(router())
-        .listen(config.port(), config.host())
+        .listen(sharedPort(config.port()), config.host())
         .onSuccess(listening -> server = listening);
+  }
+
+  @Override
+  public Future<?> stop() {
+    observatory.stop(); // also when Vert.x is closed without a drain
+    return Future.succeededFuture();
   }
 
   Router router() {
@@ -88,6 +94,14 @@ public final class LabVerticle extends VerticleBase {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sleeping", e);
     }
+  }
+
+  /**
+   * Port 0 gives every instance a random port of its own, so all traffic would reach the first
+   * instance only; Vert.x shares one random port among the servers that ask for -1.
+   */
+  private static int sharedPort(int port) {
+    return port == 0 ? -1 : port;
   }
 
   int actualPort() {

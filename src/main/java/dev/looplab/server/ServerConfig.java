@@ -58,12 +58,6 @@ public record ServerConfig(
         instrumentation, startupGraceMs);
   }
 
-  public ServerConfig withShutdownGraceMs(long graceMs) {
-    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs,
-        instrumentation, startupGraceMs);
-  }
-
   /** Off: no lag probes, blocked-loop attribution, meters or Server-Timing, for overhead measurements. */
   public ServerConfig withInstrumentation(boolean on) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,

@@ -2,6 +2,7 @@ package dev.looplab.observe;
 
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -14,17 +15,19 @@ final class ObservedServer implements AutoCloseable {
   /** Vert.x checks every 20 ms and reports a loop busy for over 100 ms; no start-up grace. */
   static ServerConfig config() {
     return ServerConfig.defaults().withPort(0).withTaskMs(200)
-        .withBlockedThreadChecks(20, 100, 10_000).withStartupGraceMs(0).withShutdownGraceMs(0);
+        .withBlockedThreadChecks(20, 100, 10_000).withStartupGraceMs(0);
   }
 
   final LabServer server;
+  /** The client has a Vertx of its own, so a server blocking its loop cannot stall the client too. */
+  final Vertx clientVertx = Vertx.vertx();
   final WebClient client;
   final int port;
 
   ObservedServer(ServerConfig config) {
     server = new LabServer(config);
     port = server.start().await();
-    client = WebClient.create(server.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
         new PoolOptions().setHttp1MaxSize(20));
   }
 
@@ -47,6 +50,7 @@ final class ObservedServer implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    clientVertx.close().await();
     server.shutdown().await();
   }
 }
