@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,9 +30,11 @@ public final class TimelineHtml {
   /** Writes the page whole or not at all: a temporary file in the same folder, then an atomic rename. */
   public static void write(Timeline timeline, Path file) throws IOException {
     Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    // a name of our own next to the target (not createTempFile, whose file only its owner may read)
+    Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+        + "." + System.nanoTime() + ".tmp");
     try {
-      Files.writeString(temp, render(timeline), StandardCharsets.UTF_8);
+      Files.writeString(temp, render(timeline), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
