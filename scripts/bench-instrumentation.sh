@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# What the lab's own instrumentation (lag probes, blocked-loop attribution, Micrometer meters,
-# Server-Timing) costs on /say-hi: wrk against the server with --instrumentation on, then off,
-# in one run. Bounded: per mode one warm-up and one measured wrk run, then the server is stopped.
+# What the lab's instrumentation (lag probes, blocked-loop attribution, Vert.x's Micrometer meters,
+# Server-Timing) costs on /say-hi: wrk against the server with --instrumentation on and off, in
+# one run. Modes alternate (on, off, on, off) so that a neighbour's load hits both alike, and each
+# round reports throughput and the server's CPU time per request (utime+stime from /proc), which a
+# busy machine disturbs far less than throughput.
 #
-#   scripts/bench-instrumentation.sh            # 2 x (5 s warm-up + 15 s), 2 threads, 50 connections
-#   DURATION=30s CONNECTIONS=100 scripts/bench-instrumentation.sh
+#   scripts/bench-instrumentation.sh         # 2 rounds x 2 modes x (3 s warm-up + 15 s), 2 threads, 50 connections
+#   ROUNDS=1 DURATION=30s scripts/bench-instrumentation.sh
 #
-# Ports 18411 (on) and 18412 (off) on 127.0.0.1; override with PORT_ON / PORT_OFF.
+# Servers on 127.0.0.1:18411 (on) and 18412 (off); override with PORT_ON / PORT_OFF.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-3s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT_ON=${PORT_ON:-18411}
@@ -34,34 +37,51 @@ fi
 [[ -f "$JAR" ]] || mvn -B -q package -DskipTests
 
 start_server() { # mode port
-  java -jar "$JAR" --host 127.0.0.1 --port "$2" --instrumentation "$1" > /dev/null 2> "$WORK/server-$1.err" &
+  java -jar "$JAR" --host 127.0.0.1 --port "$2" --instrumentation "$1" > /dev/null 2> "$WORK/server.err" &
   SERVER_PID=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$2/health" > /dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server-$1.err" >&2; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.err" >&2; exit 1; }
     sleep 0.2
   done
   echo "server ($1) did not answer /health within 30 s" >&2; exit 1
 }
 
-stop_server() {
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
-}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
-measure() { # mode port -> prints requests/s, and keeps wrk's report
+# one measured run; appends "mode requests seconds cpu_ticks" to $WORK/runs and prints a line
+measure() { # mode port
   start_server "$1" "$2"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$2/say-hi" > /dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$2/say-hi" > "$WORK/wrk-$1.txt"
-  stop_server
-  awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"
+  local before after
+  before=$(cpu_ticks)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$2/say-hi" > "$WORK/wrk.txt"
+  after=$(cpu_ticks)
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+  awk -v mode="$1" -v cpu=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /requests in/ { n = $1; s = $4 + 0 }
+    /^Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    /Non-2xx|Socket errors/ { errors = errors " [" $0 "]" }
+    END {
+      print mode, n, s, cpu / hz >> "'"$WORK/runs"'"
+      printf "  instrumentation %-3s %9.0f req/s  %6.2f us CPU/request  latency p50 %s p99 %s%s\n", mode, rps, cpu / hz * 1e6 / n, p50, p99, errors
+    }' "$WORK/wrk.txt"
 }
 
-echo "looplab instrumentation overhead on /say-hi: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), $(nproc) cores, $(java -version 2>&1 | head -1)"
-ON=$(measure on "$PORT_ON")
-OFF=$(measure off "$PORT_OFF")
-for mode in on off; do
-  latency=$(awk '/^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print "p50 " p50 ", p99 " p99}' "$WORK/wrk-$mode.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk-$mode.txt" | tr -s ' ' | paste -sd ';' || true)
-  printf "instrumentation %-3s  %10s req/s  latency %s %s\n" "$mode" "$([[ $mode == on ]] && echo "$ON" || echo "$OFF")" "$latency" "$errors"
+echo "looplab /say-hi, instrumentation on vs off: $ROUNDS round(s) of wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round"
+  measure on "$PORT_ON"
+  measure off "$PORT_OFF"
 done
-awk -v on="$ON" -v off="$OFF" 'BEGIN { printf "overhead: %.1f %% fewer requests/s with instrumentation on (target: at most 5 %%)\n", (off - on) / off * 100 }'
+awk '
+  { n[$1] += $2; s[$1] += $3; cpu[$1] += $4 }
+  END {
+    rps_on = n["on"] / s["on"]; rps_off = n["off"] / s["off"]
+    us_on = cpu["on"] * 1e6 / n["on"]; us_off = cpu["off"] * 1e6 / n["off"]
+    printf "all rounds: on %.0f req/s, %.2f us CPU/request; off %.0f req/s, %.2f us CPU/request\n", rps_on, us_on, rps_off, us_off
+    printf "overhead: throughput %.1f %% lower, CPU per request %.1f %% higher with instrumentation on (target: at most 5 %%)\n",
+      (rps_off - rps_on) / rps_off * 100, (us_on - us_off) / us_off * 100
+  }' "$WORK/runs"

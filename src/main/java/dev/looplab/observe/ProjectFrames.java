@@ -10,14 +10,23 @@ final class ProjectFrames {
 
   private ProjectFrames() {}
 
+  /**
+   * The first run of our frames from the top: the line that blocks and its callers, up to the
+   * first framework frame (below it are only the router and our middleware). Lambda frames are
+   * passed over, since they carry no line.
+   */
   static List<String> top(StackTraceElement[] stack, int limit) {
     List<String> frames = new ArrayList<>();
     for (StackTraceElement frame : stack) {
-      if (frames.size() == limit) {
+      String type = frame.getClassName();
+      if (type.contains("$$Lambda")) {
+        continue;
+      }
+      boolean ours = type.startsWith(PROJECT) && !type.startsWith(OURSELVES);
+      if (!ours && !frames.isEmpty() || frames.size() == limit) {
         break;
       }
-      String type = frame.getClassName();
-      if (type.startsWith(PROJECT) && !type.startsWith(OURSELVES) && !type.contains("$$Lambda")) {
+      if (ours) {
         frames.add(type + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")");
       }
     }
