@@ -23,14 +23,19 @@ final class BlockedLoopWatcher {
   private final long limitNanos;
   private final long intervalMs;
   private final long graceNanos;
-  private final GcPauses gcPauses = GcPauses.jvm();
+  private final GcPauses gcPauses;
   private final List<Consumer<BlockedEpisode>> listeners = new CopyOnWriteArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
   private volatile long startedNanos;
   private volatile Thread thread;
 
   BlockedLoopWatcher(ActivityBoard board, long limitMs, long intervalMs, long graceMs) {
+    this(board, limitMs, intervalMs, graceMs, GcPauses.jvm());
+  }
+
+  BlockedLoopWatcher(ActivityBoard board, long limitMs, long intervalMs, long graceMs, GcPauses gcPauses) {
     this.board = board;
+    this.gcPauses = gcPauses;
     this.limitNanos = limitMs * 1_000_000;
     this.intervalMs = intervalMs;
     this.graceNanos = graceMs * 1_000_000;
@@ -88,15 +93,14 @@ final class BlockedLoopWatcher {
   private Pending capture(ThreadSlot slot, ThreadActivity activity, long nowNanos) {
     StackTraceElement[] stack = slot.thread.getStackTrace();
     long blockedMs = activity.runningNanos(nowNanos) / 1_000_000;
-    long toUptime = GcPauses.uptimeMs();
     return new Pending(activity, slot.thread.getName(), blockedMs, ProjectFrames.foreignTop(stack),
-        ProjectFrames.top(stack, FRAMES), toUptime - blockedMs, toUptime);
+        ProjectFrames.top(stack, FRAMES), activity.startNanos, nowNanos);
   }
 
   private void publishPending() {
     for (Pending p : pending) {
       BlockedEpisode episode = new BlockedEpisode(p.activity.route, p.activity.requestId, p.thread, p.blockedMs,
-          p.topFrame, p.frames, gcPauses.overlaps(p.fromUptimeMs, p.toUptimeMs));
+          p.topFrame, p.frames, gcPauses.overlaps(p.fromNanos, p.toNanos));
       LOG.warn(episode.describe());
       listeners.forEach(listener -> listener.accept(episode));
     }
@@ -104,5 +108,5 @@ final class BlockedLoopWatcher {
   }
 
   private record Pending(ThreadActivity activity, String thread, long blockedMs, String topFrame,
-                         List<String> frames, long fromUptimeMs, long toUptimeMs) {}
+                         List<String> frames, long fromNanos, long toNanos) {}
 }

@@ -14,23 +14,34 @@ import javax.management.openmbean.CompositeData;
 /**
  * The JVM's recent stop-the-world GC pauses, learnt from GC notifications, so that a stall that
  * overlaps one is marked as such rather than blamed on the route that happened to be running.
- * Times are JVM uptime in milliseconds, the clock the notifications use. One per JVM.
+ * Times are {@link System#nanoTime()}, the clock episodes are timed with. A notification's own
+ * timestamps count from a JVM start that differs from {@code RuntimeMXBean}'s by tens of ms, so a
+ * pause is placed as ending when its notification arrives (milliseconds after the pause ends,
+ * which errs towards marking) and starting its duration before. One per JVM.
  */
 final class GcPauses {
   private static final int KEPT = 256;
   private static final GcPauses JVM = new GcPauses();
 
+  static {
+    JVM.listen();
+  }
+
   private final Deque<long[]> pauses = new ArrayDeque<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long seen;
 
-  private GcPauses() {
+  /** A log of its own, fed only by {@link #record}: for tests. */
+  GcPauses() {}
+
+  private void listen() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter && !isConcurrentCycle(gc.getName())) {
         emitter.addNotificationListener((notification, handback) -> {
           if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            long endNanos = System.nanoTime();
             var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-            record(info.getStartTime(), info.getEndTime());
+            record(endNanos - info.getDuration() * 1_000_000, endNanos);
           }
         }, null, null);
       }
@@ -47,12 +58,12 @@ final class GcPauses {
     return name.contains("concurrent") || name.contains("cycles");
   }
 
-  void record(long startUptimeMs, long endUptimeMs) {
+  void record(long startNanos, long endNanos) {
     synchronized (this) {
       if (pauses.size() == KEPT) {
         pauses.removeFirst();
       }
-      pauses.addLast(new long[] {startUptimeMs, endUptimeMs});
+      pauses.addLast(new long[] {startNanos, endNanos});
       seen++;
     }
     listeners.forEach(Runnable::run);
@@ -63,10 +74,10 @@ final class GcPauses {
     listeners.add(listener);
   }
 
-  /** Whether any known pause overlaps [from, to] (uptime ms, inclusive). */
-  synchronized boolean overlaps(long fromUptimeMs, long toUptimeMs) {
+  /** Whether any known pause overlaps [from, to] (nanoTime, inclusive). */
+  synchronized boolean overlaps(long fromNanos, long toNanos) {
     for (long[] pause : pauses) {
-      if (pause[0] <= toUptimeMs && pause[1] >= fromUptimeMs) {
+      if (pause[0] - toNanos <= 0 && pause[1] - fromNanos >= 0) {
         return true;
       }
     }
@@ -75,9 +86,5 @@ final class GcPauses {
 
   synchronized long seen() {
     return seen;
-  }
-
-  static long uptimeMs() {
-    return ManagementFactory.getRuntimeMXBean().getUptime();
   }
 }
