@@ -9,6 +9,7 @@ import java.util.List;
  * @param topFrame     the frame the thread was in (often a JDK call such as {@code Thread.sleep})
  * @param projectFrames the top frames of the thread's stack that are the lab's own code
  * @param duringGc     a GC pause overlapped the episode, so the route may not be to blame
+ * @param endedUnseen  the handler returned before the watcher looked: the time is exact, the stack unknown
  */
 public record BlockedEpisode(
     String route,
@@ -17,12 +18,14 @@ public record BlockedEpisode(
     long blockedMs,
     String topFrame,
     List<String> projectFrames,
-    boolean duringGc) {
+    boolean duringGc,
+    boolean endedUnseen) {
 
   /** The one log line: which loop, which request, for how long, and which line of ours. */
   public String describe() {
     StringBuilder line = new StringBuilder()
-        .append("event loop ").append(thread).append(" blocked for ").append(blockedMs).append(" ms so far")
+        .append("event loop ").append(thread).append(" blocked for ").append(blockedMs)
+        .append(endedUnseen ? " ms" : " ms so far")
         .append(" by route=").append(route)
         .append(" request_id=").append(requestId)
         .append(" gc_overlap=").append(duringGc);
@@ -31,6 +34,9 @@ public record BlockedEpisode(
     }
     if (!projectFrames.isEmpty()) {
       line.append(" at ").append(String.join(" <- ", projectFrames));
+    }
+    if (endedUnseen) {
+      line.append(" (the handler returned between two checks, so its stack was not taken)");
     }
     return line.toString();
   }

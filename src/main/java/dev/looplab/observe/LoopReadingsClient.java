@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
+import java.net.URI;
 
 /**
  * Scrapes a lab server's {@code /metrics} for its loop figures. An experiment takes one reading
@@ -11,6 +12,12 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class LoopReadingsClient {
   private LoopReadingsClient() {}
+
+  /** The same, for a base URL such as {@code http://127.0.0.1:8080} (http only; its path is ignored). */
+  public static Future<LoopReadings> read(WebClient client, URI baseUrl) {
+    int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : 80;
+    return read(client, baseUrl.getHost(), port);
+  }
 
   /** Fails with a one-line reason when the server has no /metrics (instrumentation off, not a lab server). */
   public static Future<LoopReadings> read(WebClient client, String host, int port) {

@@ -84,7 +84,7 @@ public final class Observatory {
 
   /** The first handler after the request id is known: marks the loop as busy with this request. */
   public Handler<RoutingContext> requestTracker(Router router, Function<RoutingContext, String> requestIdOf) {
-    return enabled() ? new RequestTracker(router, board, meters, requestIdOf) : RoutingContext::next;
+    return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
   }
 
   /** Wraps a route's worker task so that it is counted and shown on {@code /threads}. */
@@ -94,7 +94,11 @@ public final class Observatory {
 
   public Handler<RoutingContext> metricsHandler() {
     if (enabled()) {
-      return PrometheusScrapingHandler.create(registry);
+      Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
+      return rc -> {
+        watcher.flush(); // a scrape right after a run must count that run's episodes
+        scrape.handle(rc);
+      };
     }
     return rc -> rc.response().setStatusCode(503).putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", "instrumentation_off")

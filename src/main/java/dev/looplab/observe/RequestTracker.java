@@ -20,14 +20,17 @@ final class RequestTracker implements Handler<RoutingContext> {
   private final Router router;
   private final ActivityBoard board;
   private final LabMeters meters;
+  private final BlockedLoopWatcher watcher;
   private final Function<RoutingContext, String> requestIdOf;
   private volatile Map<String, AtomicInteger> inFlightByPath;
   private volatile AtomicInteger inFlightOther;
 
-  RequestTracker(Router router, ActivityBoard board, LabMeters meters, Function<RoutingContext, String> requestIdOf) {
+  RequestTracker(Router router, ActivityBoard board, LabMeters meters, BlockedLoopWatcher watcher,
+                 Function<RoutingContext, String> requestIdOf) {
     this.router = router;
     this.board = board;
     this.meters = meters;
+    this.watcher = watcher;
     this.requestIdOf = requestIdOf;
   }
 
@@ -48,6 +51,7 @@ final class RequestTracker implements Handler<RoutingContext> {
       rc.next();
     } finally {
       board.exit(activity);
+      watcher.returnedLate(activity, System.nanoTime());
     }
   }
 

@@ -66,15 +66,28 @@ class BlockedAttributionTest {
   }
 
   @Test
-  void episodesAreCountedPerRouteInMetrics() throws InterruptedException {
+  void episodesAreCountedPerRouteInMetricsAndAScrapeRightAfterSeesThem() {
     LoopReadings before = lab.readings();
     lab.get("/slow-run?ms=200", "count-1");
     lab.get("/slow-run?ms=200", "count-2");
-    episodes.poll(10, TimeUnit.SECONDS);
-    episodes.poll(10, TimeUnit.SECONDS);
 
     LoopReadings.Delta during = lab.readings().since(before);
     assertEquals(2L, during.blockedByRoute().get("/slow-run"));
     assertEquals(2, during.blockedEpisodes());
+  }
+
+  @Test
+  void aBlockTheWatcherNeverSampledIsCountedWhenItsHandlerReturns() {
+    // the watcher looks only every 60 s here; the 200 ms block passes the 100 ms limit between looks
+    try (ObservedServer rarelyChecked = new ObservedServer(ObservedServer.config().withBlockedThreadChecks(60_000, 100, 120_000))) {
+      rarelyChecked.observatory().onBlockedEpisode(episodes::add);
+      LoopReadings before = rarelyChecked.readings();
+      rarelyChecked.get("/slow-run?ms=200", "unseen-1");
+      assertEquals(1, rarelyChecked.readings().since(before).blockedEpisodes());
+
+      BlockedEpisode episode = episodes.stream().filter(e -> e.requestId().equals("unseen-1")).findFirst().orElseThrow();
+      assertTrue(episode.endedUnseen());
+      assertTrue(episode.blockedMs() >= 200, "blocked ms " + episode.blockedMs());
+    }
   }
 }

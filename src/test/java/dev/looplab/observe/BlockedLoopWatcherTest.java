@@ -43,6 +43,42 @@ class BlockedLoopWatcherTest {
   }
 
   @Test
+  void aHandlerThatReturnsLateBetweenTwoLooksIsStillCountedOnce() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity late = board.enter("/slow-run", "rid-late", true);
+    watcher.markStarted(late.startNanos - 10 * MS);
+    board.exit(late);
+    watcher.returnedLate(late, late.startNanos + 130 * MS);
+    watcher.returnedLate(late, late.startNanos + 130 * MS);
+    ThreadActivity quick = board.enter("/say-hi", "rid-quick", true);
+    board.exit(quick);
+    watcher.returnedLate(quick, quick.startNanos + 2 * MS);
+
+    watcher.flush();
+    assertEquals(1, episodes.size());
+    BlockedEpisode episode = episodes.get(0);
+    assertEquals("rid-late", episode.requestId());
+    assertEquals(130, episode.blockedMs());
+    assertTrue(episode.endedUnseen());
+    assertTrue(episode.projectFrames().isEmpty());
+    assertTrue(episode.describe().contains("blocked for 130 ms by route=/slow-run"), episode.describe());
+  }
+
+  @Test
+  void aRunTheWatcherAlreadyReportedIsNotCountedAgainOnReturn() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/slow-run", "rid-seen", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+    watcher.check(activity.startNanos + 150 * MS);
+    board.exit(activity);
+    watcher.returnedLate(activity, activity.startNanos + 400 * MS);
+
+    watcher.flush();
+    assertEquals(1, episodes.size());
+    assertFalse(episodes.get(0).endedUnseen());
+  }
+
+  @Test
   void nothingIsCountedDuringTheStartUpGrace() {
     BlockedLoopWatcher watcher = watcher(1_000);
     ThreadActivity activity = board.enter("/slow-run", "rid-early", true);
