@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
@@ -52,8 +53,12 @@ public final class Observatory {
       return Vertx.vertx(vertxOptions);
     }
     // a name of its own: Vert.x keeps registries by name, and tests run several servers in one JVM
-    vertxOptions.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-        .setRegistryName("looplab-" + UUID.randomUUID()));
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setRegistryName("looplab-" + UUID.randomUUID());
+    if (!options.httpServerMeters()) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
+    }
+    vertxOptions.setMetricsOptions(metrics);
     return Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry)).build();
   }
 

@@ -4,6 +4,7 @@ package dev.looplab.observe;
  * How the lab watches its own event loops.
  *
  * @param enabled          false turns every probe, tracker and meter off (for overhead measurements)
+ * @param httpServerMeters Vert.x's per-request HTTP server meters (the costliest part)
  * @param probeIntervalMs  how often each loop's lag timer fires
  * @param windowSeconds    the sliding window over which lag percentiles are reported
  * @param blockedAfterMs   a loop inside one handler for longer than this is a blocked episode
@@ -12,6 +13,7 @@ package dev.looplab.observe;
  */
 public record ObserveOptions(
     boolean enabled,
+    boolean httpServerMeters,
     long probeIntervalMs,
     int windowSeconds,
     long blockedAfterMs,
@@ -22,12 +24,13 @@ public record ObserveOptions(
   public static final int DEFAULT_WINDOW_SECONDS = 60;
 
   public static ObserveOptions disabled() {
-    return new ObserveOptions(false, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS, 500, 500, 0);
+    return new ObserveOptions(false, false, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS, 500, 500, 0);
   }
 
   /** The lab's choice: probe every 20 ms, a 60 s window, and the blocked-thread limits Vert.x is given. */
-  public static ObserveOptions enabled(long blockedAfterMs, long checkIntervalMs, long startupGraceMs) {
-    return new ObserveOptions(true, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS,
+  public static ObserveOptions enabled(boolean httpServerMeters, long blockedAfterMs, long checkIntervalMs,
+                                       long startupGraceMs) {
+    return new ObserveOptions(true, httpServerMeters, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS,
         blockedAfterMs, checkIntervalMs, startupGraceMs);
   }
 }

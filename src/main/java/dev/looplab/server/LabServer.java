@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Instrumentation;
 import dev.looplab.observe.ObserveOptions;
 import dev.looplab.observe.Observatory;
 import io.vertx.core.DeploymentOptions;
@@ -42,9 +43,10 @@ public final class LabServer {
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {
-    return config.instrumentation()
-        ? ObserveOptions.enabled(config.maxEventLoopMs(), config.blockedCheckIntervalMs(), config.startupGraceMs())
-        : ObserveOptions.disabled();
+    return config.instrumentation() == Instrumentation.OFF
+        ? ObserveOptions.disabled()
+        : ObserveOptions.enabled(config.instrumentation() == Instrumentation.ON,
+            config.maxEventLoopMs(), config.blockedCheckIntervalMs(), config.startupGraceMs());
   }
 
   public static VertxOptions vertxOptions(ServerConfig config) {

@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Instrumentation;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -46,9 +47,9 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--shutdown-grace-ms", description = "On SIGTERM, how long in-flight requests may take to finish (env LOOPLAB_SHUTDOWN_GRACE_MS; default ${DEFAULT-VALUE}).")
   long shutdownGraceMs;
 
-  @Option(names = "--instrumentation", arity = "1", paramLabel = "on|off", converter = OnOff.class,
-      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; off to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
-  boolean instrumentation;
+  @Option(names = "--instrumentation", paramLabel = "on|lab|off", converter = InstrumentationConverter.class,
+      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+  Instrumentation instrumentation;
 
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;

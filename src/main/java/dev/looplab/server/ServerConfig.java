@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Instrumentation;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,13 +20,13 @@ public record ServerConfig(
     long maxEventLoopMs,
     long warningExceptionMs,
     long shutdownGraceMs,
-    boolean instrumentation,
+    Instrumentation instrumentation,
     long startupGraceMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, true, 2000);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, Instrumentation.ON, 2000);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -59,9 +60,9 @@ public record ServerConfig(
   }
 
   /** Off: no lag probes, blocked-loop attribution, meters or Server-Timing, for overhead measurements. */
-  public ServerConfig withInstrumentation(boolean on) {
+  public ServerConfig withInstrumentation(Instrumentation newInstrumentation) {
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, on, startupGraceMs);
+        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, newInstrumentation, startupGraceMs);
   }
 
   public ServerConfig withStartupGraceMs(long graceMs) {
@@ -81,7 +82,7 @@ public record ServerConfig(
         .put("max_event_loop_ms", maxEventLoopMs)
         .put("warning_exception_ms", warningExceptionMs)
         .put("shutdown_grace_ms", shutdownGraceMs)
-        .put("instrumentation", instrumentation ? "on" : "off")
+        .put("instrumentation", instrumentation.label())
         .put("startup_grace_ms", startupGraceMs);
   }
 }

@@ -57,7 +57,7 @@ class MetricsEndpointTest {
 
   @Test
   void withInstrumentationOffMetricsSaysSoAndNothingIsTimed() {
-    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstrumentation(false))) {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstrumentation(Instrumentation.OFF))) {
       HttpResponse<Buffer> metrics = lab.get("/metrics");
       assertEquals(503, metrics.statusCode());
       assertEquals("instrumentation_off", metrics.bodyAsJsonObject().getString("error"));
@@ -66,6 +66,19 @@ class MetricsEndpointTest {
       assertEquals(null, standard.getHeader("Server-Timing"));
       Throwable refused = assertThrows(Throwable.class, () -> LoopReadingsClient.read(lab.client, "127.0.0.1", lab.port).await());
       assertTrue(refused.getMessage().contains("--instrumentation off"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void labModeKeepsTheLabsMetersAndDropsVertxsPerRequestHttpMeters() {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstrumentation(Instrumentation.LAB))) {
+      lab.get("/say-hi");
+      HttpResponse<Buffer> response = lab.get("/say-hi");
+      assertTrue(response.getHeader("Server-Timing") != null);
+      List<String> names = PrometheusText.parse(lab.get("/metrics").bodyAsString()).stream()
+          .map(Sample::name).distinct().collect(Collectors.toList());
+      assertTrue(names.contains("looplab_event_loop_lag_seconds") && names.contains("vertx_pool_in_use"), names.toString());
+      assertTrue(names.stream().noneMatch(n -> n.startsWith("vertx_http_server_")), names.toString());
     }
   }
 

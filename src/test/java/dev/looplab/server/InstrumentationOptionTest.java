@@ -1,10 +1,9 @@
 package dev.looplab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.observe.Instrumentation;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,10 +16,11 @@ class InstrumentationOptionTest {
   }
 
   @Test
-  void onByDefaultAndOffOnRequest() {
-    assertTrue(parse().instrumentation);
-    assertFalse(parse("--instrumentation", "off").instrumentation);
-    assertTrue(parse("--instrumentation=on").instrumentation);
+  void onByDefaultAndLabOrOffOnRequest() {
+    assertEquals(Instrumentation.ON, parse().instrumentation);
+    assertEquals(Instrumentation.OFF, parse("--instrumentation", "off").instrumentation);
+    assertEquals(Instrumentation.LAB, parse("--instrumentation=LAB").instrumentation);
+    assertEquals(Instrumentation.ON, parse("--instrumentation", "true").instrumentation);
     assertEquals(2000, parse().startupGraceMs);
   }
 
@@ -37,6 +37,7 @@ class InstrumentationOptionTest {
 
   @Test
   void infoShowsTheSwitch() {
-    assertEquals("off", ServerConfig.defaults().withInstrumentation(false).toJson().getString("instrumentation"));
+    assertEquals("on", ServerConfig.defaults().toJson().getString("instrumentation"));
+    assertEquals("off", ServerConfig.defaults().withInstrumentation(Instrumentation.OFF).toJson().getString("instrumentation"));
   }
 }
