@@ -29,12 +29,17 @@ public final class TimelineHtml {
 
   /** Writes the page whole or not at all: a temporary file in the same folder, then an atomic rename. */
   public static void write(Timeline timeline, Path file) throws IOException {
+    write(timeline.title(), List.of(timeline), file);
+  }
+
+  /** Several runs (say sync and async) on one page, one picture each, under a page title. */
+  public static void write(String pageTitle, List<Timeline> timelines, Path file) throws IOException {
     Path target = file.toAbsolutePath();
     // a name of our own next to the target (not createTempFile, whose file only its owner may read)
     Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
         + "." + System.nanoTime() + ".tmp");
     try {
-      Files.writeString(temp, render(timeline), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+      Files.writeString(temp, render(pageTitle, timelines), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
@@ -42,14 +47,26 @@ public final class TimelineHtml {
   }
 
   public static String render(Timeline timeline) {
-    StringBuilder html = new StringBuilder(4096 + timeline.calls().size() * 300);
+    return render(timeline.title(), List.of(timeline));
+  }
+
+  public static String render(String pageTitle, List<Timeline> timelines) {
+    int calls = timelines.stream().mapToInt(t -> t.calls().size()).sum();
+    StringBuilder html = new StringBuilder(4096 + calls * 300);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(escape(timeline.title())).append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n")
-        .append("<h1>").append(escape(timeline.title())).append("</h1>\n");
-    lines(html, "summary", timeline.summary());
-    lines(html, "server", timeline.server());
-    legend(html, timeline.calls());
-    svg(html, timeline.calls());
+        .append(escape(pageTitle)).append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n")
+        .append("<h1>").append(escape(pageTitle)).append("</h1>\n");
+    for (Timeline timeline : timelines) {
+      html.append("<section>\n");
+      if (timelines.size() > 1 || !timeline.title().equals(pageTitle)) {
+        html.append("<h2>").append(escape(timeline.title())).append("</h2>\n");
+      }
+      lines(html, "summary", timeline.summary());
+      lines(html, "server", timeline.server());
+      legend(html, timeline.calls());
+      svg(html, timeline.calls());
+      html.append("</section>\n");
+    }
     html.append("<div id=\"details\">Hover a bar to see its call.</div>\n")
         .append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
     return html.toString();
@@ -187,7 +204,7 @@ public final class TimelineHtml {
 
   private static final String CSS = """
       body{font:14px system-ui,sans-serif;margin:16px;color:#222}
-      h1{font-size:18px;margin:0 0 8px}
+      h1{font-size:18px;margin:0 0 8px}h2{font-size:15px;margin:18px 0 6px}
       pre{background:#f5f5f5;padding:8px;margin:4px 0;white-space:pre-wrap}
       pre.server{background:#fff4e5}
       .legend .key{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}

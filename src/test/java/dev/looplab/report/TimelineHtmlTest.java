@@ -78,6 +78,17 @@ class TimelineHtmlTest {
   }
 
   @Test
+  void severalRunsShareOnePageWithAPictureEach(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("both.html");
+    TimelineHtml.write("slow-run, sync and async", List.of(TimelineFixtures.slowRunStaircase(3, 200),
+        TimelineFixtures.fastRunBlock(5, 200)), file);
+    String html = Files.readString(file);
+    assertEquals(8, bars(html).size());
+    assertEquals(2, count(html, "<svg "));
+    assertTrue(html.contains("<h1>slow-run, sync and async</h1>") && html.contains("<h2>slow-run, async, 3 calls</h2>"));
+  }
+
+  @Test
   void tickStepsAreRoundNumbers() {
     assertEquals(500, TimelineHtml.niceStep(260));
     assertEquals(2000, TimelineHtml.niceStep(1500));
