@@ -19,6 +19,9 @@ final class LabMeters {
   static final String LAG_PEAK = "looplab.event.loop.lag.peak";
   static final String DELAY = "looplab.event.loop.delay";
   static final String PROBES = "looplab.event.loop.probes";
+  static final String PROBES_BY_LAG = "looplab.event.loop.probes.by.lag";
+  /** Bucket bounds of the cumulative lag counts, in seconds: a before/after difference bounds a run's worst lag. */
+  static final double[] LAG_BOUNDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY};
   static final String BLOCKED = "looplab.blocked.episodes";
   static final String IN_FLIGHT = "looplab.requests.in.flight";
   static final String WORKER_QUEUED = "looplab.worker.tasks.queued";
@@ -47,6 +50,13 @@ final class LabMeters {
     FunctionCounter.builder(PROBES, window, w -> w.sinceStart().count())
         .description("Lag probe timers run on this event loop since start")
         .tag("event_loop", loop).register(registry);
+    for (int i = 0; i < LAG_BOUNDS.length; i++) {
+      int bound = i;
+      FunctionCounter.builder(PROBES_BY_LAG, window, w -> w.countsAtMost(LAG_BOUNDS, System.nanoTime())[bound])
+          .description("Lag probe timers since start that ran at most le seconds late (cumulative, like histogram buckets)")
+          .tag("event_loop", loop).tag("le", Double.isInfinite(LAG_BOUNDS[i]) ? "+Inf" : Double.toString(LAG_BOUNDS[i]))
+          .register(registry);
+    }
   }
 
   private void lagGauge(String name, String loop, LagWindow window, String quantile,

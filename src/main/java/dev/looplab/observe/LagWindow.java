@@ -17,6 +17,8 @@ final class LagWindow {
   private double totalSeconds;
   private int current;
   private long currentSliceStart;
+  private long[] boundCounts;
+  private long boundCountsAt;
 
   LagWindow(int windowSeconds, int sliceCount, long nowNanos) {
     slices = new Histogram[sliceCount];
@@ -43,6 +45,23 @@ final class LagWindow {
       merged.add(slice);
     }
     return Snapshot.of(merged, totalSeconds);
+  }
+
+  /**
+   * Probes since start whose lag was at most each bound (to the histogram's 1 % precision). One
+   * scrape reads the bounds one by one while probes keep coming; a copy taken at the first read
+   * and kept for 100 ms makes all bounds of one scrape agree.
+   */
+  synchronized long[] countsAtMost(double[] boundsSeconds, long nowNanos) {
+    if (boundCounts == null || nowNanos - boundCountsAt > 100_000_000L) {
+      boundCounts = new long[boundsSeconds.length];
+      for (int i = 0; i < boundsSeconds.length; i++) {
+        boundCounts[i] = Double.isInfinite(boundsSeconds[i]) ? total.getTotalCount()
+            : total.getCountBetweenValues(0, Math.min(HIGHEST_MICROS, (long) (boundsSeconds[i] * 1e6)));
+      }
+      boundCountsAt = nowNanos;
+    }
+    return boundCounts;
   }
 
   /** Everything since start, in seconds. */

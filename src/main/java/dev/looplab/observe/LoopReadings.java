@@ -17,12 +17,14 @@ public record LoopReadings(
     Map<String, Double> blockedDuringGcByRoute,
     double delaySeconds,
     double lagMaxWindowSeconds,
-    double lagP99WindowSeconds) {
+    double lagP99WindowSeconds,
+    Map<Double, Double> probesByLagBound) {
 
   static final String BLOCKED = "looplab_blocked_episodes_total";
   static final String DELAY = "looplab_event_loop_delay_seconds_total";
   static final String LAG_MAX = "looplab_event_loop_lag_max_seconds";
   static final String LAG = "looplab_event_loop_lag_seconds";
+  static final String PROBES_BY_LAG = "looplab_event_loop_probes_by_lag_total";
 
   /** Reads the figures out of a scrape; fails when the text is not Prometheus text or lacks the lab's meters. */
   public static LoopReadings parse(String prometheusText) {
@@ -36,7 +38,13 @@ public record LoopReadings(
         samples.stream().filter(s -> s.name().equals(DELAY)).mapToDouble(Sample::value).sum(),
         samples.stream().filter(s -> s.name().equals(LAG_MAX)).mapToDouble(Sample::value).max().orElse(0),
         samples.stream().filter(s -> s.name().equals(LAG) && "0.99".equals(s.label("quantile")))
-            .mapToDouble(Sample::value).max().orElse(0));
+            .mapToDouble(Sample::value).max().orElse(0),
+        samples.stream().filter(s -> s.name().equals(PROBES_BY_LAG) && s.label("le") != null)
+            .collect(Collectors.toMap(s -> bound(s.label("le")), Sample::value, Double::sum, TreeMap::new)));
+  }
+
+  private static double bound(String le) {
+    return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
   }
 
   private static Map<String, Double> blocked(List<Sample> samples, String gc) {
@@ -47,9 +55,29 @@ public record LoopReadings(
 
   /** What changed from {@code before} to this reading. */
   public Delta since(LoopReadings before) {
+    double[] worst = worstLagBounds(before.probesByLagBound);
     return new Delta(difference(blockedByRoute, before.blockedByRoute),
         difference(blockedDuringGcByRoute, before.blockedDuringGcByRoute),
-        Math.max(0, delaySeconds - before.delaySeconds), lagMaxWindowSeconds, lagP99WindowSeconds);
+        Math.max(0, delaySeconds - before.delaySeconds), worst[0], worst[1], lagMaxWindowSeconds, lagP99WindowSeconds);
+  }
+
+  /**
+   * The bucket that holds the run's worst lag: the smallest bound under which every probe of the
+   * run fell, and the bound below it. NaN when no probe ran (or the server has no buckets).
+   */
+  private double[] worstLagBounds(Map<Double, Double> before) {
+    double runProbes = probesByLagBound.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+        - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+    double below = 0;
+    if (runProbes > 0) {
+      for (Map.Entry<Double, Double> bucket : probesByLagBound.entrySet()) {
+        if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= runProbes) {
+          return new double[] {below, bucket.getKey()};
+        }
+        below = bucket.getKey();
+      }
+    }
+    return new double[] {Double.NaN, Double.NaN};
   }
 
   private static Map<String, Long> difference(Map<String, Double> after, Map<String, Double> before) {
@@ -69,6 +97,8 @@ public record LoopReadings(
    * @param blockedByRoute         new blocked episodes outside GC pauses, by route (only routes that moved)
    * @param blockedDuringGcByRoute new episodes that overlapped a GC pause
    * @param delaySeconds           how much later than asked the loops ran their probe timers, summed
+   * @param worstLagAboveSeconds   the run's worst lag was more than this...
+   * @param worstLagAtMostSeconds  ...and at most this (bucket bounds; NaN when no probe ran)
    * @param lagMaxWindowSeconds    the worst lag of the server's sliding window (60 s) at the end of the run
    * @param lagP99WindowSeconds    the window's 99th percentile lag at the end of the run
    */
@@ -76,6 +106,8 @@ public record LoopReadings(
       Map<String, Long> blockedByRoute,
       Map<String, Long> blockedDuringGcByRoute,
       double delaySeconds,
+      double worstLagAboveSeconds,
+      double worstLagAtMostSeconds,
       double lagMaxWindowSeconds,
       double lagP99WindowSeconds) {
 
@@ -93,8 +125,25 @@ public record LoopReadings(
       return List.of(
           String.format(Locale.ROOT, "server: %d blocked episode(s)%s, %d more during GC pauses",
               blockedEpisodes(), blockedEpisodes() == 0 ? "" : " " + routes(blockedByRoute), blockedEpisodesDuringGc()),
-          String.format(Locale.ROOT, "server: event-loop timers ran %.3f s late in total; lag over the last 60 s: max %.1f ms, p99 %.1f ms",
-              delaySeconds, lagMaxWindowSeconds * 1000, lagP99WindowSeconds * 1000));
+          String.format(Locale.ROOT, "server: event-loop timers ran %.3f s late in total; worst lag %s",
+              delaySeconds, worstLag()));
+    }
+
+    private String worstLag() {
+      if (Double.isNaN(worstLagAtMostSeconds)) {
+        return "unknown (no probe ran)";
+      }
+      if (worstLagAboveSeconds == 0) {
+        return "at most " + duration(worstLagAtMostSeconds);
+      }
+      if (Double.isInfinite(worstLagAtMostSeconds)) {
+        return "over " + duration(worstLagAboveSeconds);
+      }
+      return "between " + duration(worstLagAboveSeconds) + " and " + duration(worstLagAtMostSeconds);
+    }
+
+    private static String duration(double seconds) {
+      return seconds < 1 ? String.format(Locale.ROOT, "%.0f ms", seconds * 1000) : String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
     private static String routes(Map<String, Long> byRoute) {

@@ -22,6 +22,8 @@ class LagProbeTest {
       double atLeast = 0.500 - ObserveOptions.DEFAULT_PROBE_INTERVAL_MS / 1000.0 - 0.005;
       assertTrue(during.lagMaxWindowSeconds() >= atLeast, "window max lag " + during.lagMaxWindowSeconds());
       assertTrue(during.delaySeconds() >= atLeast, "timer lateness during the block " + during.delaySeconds());
+      // the run's own worst lag, from the cumulative buckets: in (0.25 s, 0.5 s] or above
+      assertTrue(during.worstLagAboveSeconds() >= 0.25, "worst lag above " + during.worstLagAboveSeconds());
     }
   }
 
@@ -35,6 +37,7 @@ class LagProbeTest {
 
       // ~25 probe ticks in 500 ms; on a free loop each is late by well under a millisecond
       assertTrue(during.delaySeconds() < 0.150, "timer lateness while a timer waited " + during.delaySeconds());
+      assertTrue(during.worstLagAtMostSeconds() <= 0.25, "worst lag at most " + during.worstLagAtMostSeconds());
       assertEquals(0, during.blockedEpisodes());
     }
   }
