@@ -15,7 +15,7 @@ final class ErrorReplies {
   static void install(Router router) {
     router.route().failureHandler(ErrorReplies::failure);
     router.errorHandler(404, rc -> send(rc, 404, "not_found",
-        "no route " + rc.request().path() + "; try /say-hi, /fast-run, /slow-run, /standard-run, /info or /health"));
+        "no route " + rc.request().path() + "; try /say-hi, /fast-run, /slow-run, /standard-run, /info, /health, /metrics or /threads"));
     router.errorHandler(405, rc -> send(rc, 405, "method_not_allowed",
         rc.request().method() + " is not allowed on " + rc.request().path() + "; use GET"));
   }

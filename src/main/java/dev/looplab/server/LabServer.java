@@ -1,6 +1,9 @@
 package dev.looplab.server;
 
 import dev.looplab.lecture.Lecture;
+import dev.looplab.observe.Instrumentation;
+import dev.looplab.observe.ObserveOptions;
+import dev.looplab.observe.Observatory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,17 +20,34 @@ public final class LabServer {
 
   private final ServerConfig config;
   private final Vertx vertx;
+  private final Observatory observatory;
   private final InFlightRequests inFlight = new InFlightRequests();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
 
   public LabServer(ServerConfig config) {
-    this(config, Vertx.vertx(vertxOptions(config)));
+    this(config, new Observatory(observeOptions(config)));
   }
 
-  /** For tests that bring their own Vertx. */
+  private LabServer(ServerConfig config, Observatory observatory) {
+    this(config, observatory.newVertx(vertxOptions(config)), observatory);
+  }
+
+  /** For tests that bring their own Vertx (its vertx_* meters are then missing from /metrics). */
   public LabServer(ServerConfig config, Vertx vertx) {
+    this(config, vertx, new Observatory(observeOptions(config)));
+  }
+
+  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory) {
     this.config = config;
     this.vertx = vertx;
+    this.observatory = observatory;
+  }
+
+  static ObserveOptions observeOptions(ServerConfig config) {
+    return config.instrumentation() == Instrumentation.OFF
+        ? ObserveOptions.disabled()
+        : ObserveOptions.enabled(config.instrumentation() == Instrumentation.ON,
+            config.maxEventLoopMs(), config.blockedCheckIntervalMs(), config.startupGraceMs());
   }
 
   public static VertxOptions vertxOptions(ServerConfig config) {
@@ -44,20 +64,17 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    ServerConfig shared = config.port() == 0 && config.instances() > 1
-        // port 0 gives every listen() a port of its own: choose one that all instances share
-        ? config.withPort(FreePort.on(config.host()))
-        : config;
     return Lecture.deploy(vertx)
-        .compose(lecture -> deploy(shared, config.instances()))
+        .compose(lecture -> deploy(config, config.instances()))
         .map(deploymentId -> port())
+        .onSuccess(port -> observatory.start())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
   }
 
   private Future<String> deploy(ServerConfig verticleConfig, int instances) {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(verticleConfig, inFlight);
+      LabVerticle verticle = new LabVerticle(verticleConfig, inFlight, observatory);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(instances));
@@ -69,6 +86,10 @@ public final class LabServer {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  public Observatory observatory() {
+    return observatory;
   }
 
   public InFlightRequests inFlight() {

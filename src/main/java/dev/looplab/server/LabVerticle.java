@@ -1,6 +1,7 @@
 package dev.looplab.server;
 
 import dev.looplab.lecture.LectureRoutes;
+import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -18,31 +19,46 @@ public final class LabVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LabVerticle.class);
   private final ServerConfig config;
   private final InFlightRequests inFlight;
+  private final Observatory observatory;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight) {
+  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory) {
     this.config = config;
     this.inFlight = inFlight;
+    this.observatory = observatory;
   }
 
   @Override
   public Future<?> start() {
+    observatory.watchCurrentLoop(vertx);
     return vertx.createHttpServer()
         .requestHandler(router())
-        .listen(config.port(), config.host())
+        .listen(sharedPort(config.port()), config.host())
         .onSuccess(listening -> server = listening);
+  }
+
+  @Override
+  public Future<?> stop() {
+    observatory.stop(); // also when Vert.x is closed without a drain
+    return Future.succeededFuture();
   }
 
   Router router() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestTracking(inFlight));
     router.route().handler(new ConcurrencyLimit(config.maxConcurrency(), inFlight));
+    router.route().handler(observatory.requestTracker(router, RequestTracking::id));
+    if (observatory.enabled()) {
+      router.route().handler(ServerTiming::install);
+    }
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
     router.get("/standard-run").handler(this::standardRun);
     router.get("/info").handler(rc -> rc.json(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
+    router.get("/metrics").handler(observatory.metricsHandler());
+    router.get("/threads").handler(observatory.threadsHandler());
     LectureRoutes.mount(router, vertx, config);
     ErrorReplies.install(router);
     return router;
@@ -71,12 +87,12 @@ public final class LabVerticle extends VerticleBase {
   private void standardRun(RoutingContext rc) {
     RouteRun run = RouteRun.begin(rc, "standard-run", TaskTime.of(rc, config.taskMs()));
     // unordered: the ordered default would run this instance's requests one at a time
-    vertx.executeBlocking(() -> {
+    vertx.executeBlocking(observatory.onWorker("/standard-run", RequestTracking.id(rc), () -> {
           run.workerStarted();
           LOG.debug("standard-run picked up by a worker");
           sleep(run.taskMs());
           return Thread.currentThread().getName();
-        }, false)
+        }), false)
         .onSuccess(workerThread -> rc.json(run.finish(workerThread)))
         .onFailure(rc::fail);
   }
@@ -88,6 +104,14 @@ public final class LabVerticle extends VerticleBase {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sleeping", e);
     }
+  }
+
+  /**
+   * Port 0 gives every instance a random port of its own, so all traffic would reach the first
+   * instance only; Vert.x shares one random port among the servers that ask for -1.
+   */
+  private static int sharedPort(int port) {
+    return port == 0 ? -1 : port;
   }
 
   int actualPort() {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 /** One request's run of a route: when it started, where, and the JSON answer that reports it. */
 public final class RouteRun {
   private static final Logger LOG = LoggerFactory.getLogger(RouteRun.class);
+  private static final String KEY = "looplab.routeRun";
   private final String route;
   private final String requestId;
   private final int taskMs;
@@ -25,7 +26,22 @@ public final class RouteRun {
 
   public static RouteRun begin(RoutingContext rc, String route, int taskMs) {
     LOG.debug("{} started, task {} ms", route, taskMs);
-    return new RouteRun(route, RequestTracking.id(rc), taskMs);
+    RouteRun run = new RouteRun(route, RequestTracking.id(rc), taskMs);
+    rc.put(KEY, run);
+    return run;
+  }
+
+  static RouteRun of(RoutingContext rc) {
+    return rc.get(KEY);
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  /** When the worker thread took the task, or 0 when the route used no worker. */
+  long workerStartNanos() {
+    return workerStartNanos;
   }
 
   public int taskMs() {

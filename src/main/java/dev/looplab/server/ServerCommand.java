@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Instrumentation;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -49,6 +50,13 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--max-concurrency", description = "Requests this process serves at once; beyond it 429 Too Many Requests, like Cloud Run's concurrency; 0 = no limit (env LOOPLAB_MAX_CONCURRENCY; default ${DEFAULT-VALUE}).")
   int maxConcurrency;
 
+  @Option(names = "--instrumentation", paramLabel = "on|lab|off", converter = InstrumentationConverter.class,
+      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+  Instrumentation instrumentation;
+
+  @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
+  long startupGraceMs;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -79,8 +87,9 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--warning-exception-ms", warningExceptionMs, 1, 3_600_000);
     requireRange("--shutdown-grace-ms", shutdownGraceMs, 0, 3_600_000);
     requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
-    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
+    requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
+    return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
   }
 
   private void requireRange(String option, long value, long min, long max) {

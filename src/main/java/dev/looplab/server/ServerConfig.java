@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Instrumentation;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,48 +20,56 @@ public record ServerConfig(
     long maxEventLoopMs,
     long warningExceptionMs,
     long shutdownGraceMs,
-    int maxConcurrency) {
+    int maxConcurrency,
+    Instrumentation instrumentation,
+    long startupGraceMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
+    return edit().port(newPort).done();
   }
 
   public ServerConfig withTaskMs(int newTaskMs) {
-    return new ServerConfig(host, port, instances, newTaskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
+    return edit().taskMs(newTaskMs).done();
   }
 
   public ServerConfig withInstances(int newInstances) {
-    return new ServerConfig(host, port, newInstances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
+    return edit().instances(newInstances).done();
   }
 
   public ServerConfig withWorkerPoolSize(int newSize) {
-    return new ServerConfig(host, port, instances, taskMs, newSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency);
+    return edit().workerPoolSize(newSize).done();
   }
 
   public ServerConfig withBlockedThreadChecks(long intervalMs, long maxLoopMs, long exceptionMs) {
-    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        intervalMs, maxLoopMs, exceptionMs, shutdownGraceMs, maxConcurrency);
+    return edit().blockedThreadChecks(intervalMs, maxLoopMs, exceptionMs).done();
   }
 
   public ServerConfig withShutdownGraceMs(long graceMs) {
-    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, graceMs, maxConcurrency);
+    return edit().shutdownGraceMs(graceMs).done();
   }
 
   /** At most this many requests in flight in this process, beyond it 429; 0 means no limit. */
   public ServerConfig withMaxConcurrency(int limit) {
-    return new ServerConfig(host, port, instances, taskMs, workerPoolSize,
-        blockedCheckIntervalMs, maxEventLoopMs, warningExceptionMs, shutdownGraceMs, limit);
+    return edit().maxConcurrency(limit).done();
+  }
+
+  /** Off: no lag probes, blocked-loop attribution, meters or Server-Timing, for overhead measurements. */
+  public ServerConfig withInstrumentation(Instrumentation newInstrumentation) {
+    return edit().instrumentation(newInstrumentation).done();
+  }
+
+  public ServerConfig withStartupGraceMs(long graceMs) {
+    return edit().startupGraceMs(graceMs).done();
+  }
+
+  private Editor edit() {
+    return new Editor(this);
   }
 
   /** The configuration as {@code /info} shows it. */
@@ -75,6 +84,91 @@ public record ServerConfig(
         .put("max_event_loop_ms", maxEventLoopMs)
         .put("warning_exception_ms", warningExceptionMs)
         .put("shutdown_grace_ms", shutdownGraceMs)
-        .put("max_concurrency", maxConcurrency);
+        .put("max_concurrency", maxConcurrency)
+        .put("instrumentation", instrumentation.label())
+        .put("startup_grace_ms", startupGraceMs);
+  }
+
+  /** A copy with some fields changed, so each {@code withX} names only what it changes. */
+  private static final class Editor {
+    private String host;
+    private int port;
+    private int instances;
+    private int taskMs;
+    private int workerPoolSize;
+    private long blockedCheckIntervalMs;
+    private long maxEventLoopMs;
+    private long warningExceptionMs;
+    private long shutdownGraceMs;
+    private int maxConcurrency;
+    private Instrumentation instrumentation;
+    private long startupGraceMs;
+
+    Editor(ServerConfig from) {
+      host = from.host;
+      port = from.port;
+      instances = from.instances;
+      taskMs = from.taskMs;
+      workerPoolSize = from.workerPoolSize;
+      blockedCheckIntervalMs = from.blockedCheckIntervalMs;
+      maxEventLoopMs = from.maxEventLoopMs;
+      warningExceptionMs = from.warningExceptionMs;
+      shutdownGraceMs = from.shutdownGraceMs;
+      maxConcurrency = from.maxConcurrency;
+      instrumentation = from.instrumentation;
+      startupGraceMs = from.startupGraceMs;
+    }
+
+    Editor port(int value) {
+      port = value;
+      return this;
+    }
+
+    Editor taskMs(int value) {
+      taskMs = value;
+      return this;
+    }
+
+    Editor instances(int value) {
+      instances = value;
+      return this;
+    }
+
+    Editor workerPoolSize(int value) {
+      workerPoolSize = value;
+      return this;
+    }
+
+    Editor blockedThreadChecks(long intervalMs, long maxLoopMs, long exceptionMs) {
+      blockedCheckIntervalMs = intervalMs;
+      maxEventLoopMs = maxLoopMs;
+      warningExceptionMs = exceptionMs;
+      return this;
+    }
+
+    Editor shutdownGraceMs(long value) {
+      shutdownGraceMs = value;
+      return this;
+    }
+
+    Editor maxConcurrency(int value) {
+      maxConcurrency = value;
+      return this;
+    }
+
+    Editor instrumentation(Instrumentation value) {
+      instrumentation = value;
+      return this;
+    }
+
+    Editor startupGraceMs(long value) {
+      startupGraceMs = value;
+      return this;
+    }
+
+    ServerConfig done() {
+      return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs,
+          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+    }
   }
 }

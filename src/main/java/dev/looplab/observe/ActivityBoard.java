@@ -1,0 +1,46 @@
+package dev.looplab.observe;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Which request each event-loop and worker thread is running. Each thread writes only its own slot
+ * (found through a thread-local, so no shared map on the request path); readers walk the list.
+ */
+final class ActivityBoard {
+  private final List<ThreadSlot> slots = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<ThreadSlot> mine = new ThreadLocal<>();
+
+  ThreadActivity enter(String route, String requestId, boolean eventLoop) {
+    ThreadSlot slot = mine.get();
+    if (slot == null) {
+      slot = new ThreadSlot(Thread.currentThread(), eventLoop);
+      mine.set(slot);
+      slots.add(slot);
+    }
+    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime());
+    slot.current = activity;
+    return activity;
+  }
+
+  void exit(ThreadActivity activity) {
+    ThreadSlot slot = mine.get();
+    if (slot != null && slot.current == activity) {
+      slot.current = null;
+    }
+  }
+
+  List<ThreadSlot> slots() {
+    return slots;
+  }
+
+  Optional<ThreadActivity> activityOf(long threadId) {
+    for (ThreadSlot slot : slots) {
+      if (slot.thread.getId() == threadId) {
+        return Optional.ofNullable(slot.current);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.looplab.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ThreadsEndpointTest {
+  private static final Set<String> STATES = Set.of("NEW", "RUNNABLE", "BLOCKED", "WAITING", "TIMED_WAITING", "TERMINATED");
+
+  @Test
+  void listsEventLoopsAndAWorkerSleepingInAStandardRun() {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config())) {
+      Future<HttpResponse<Buffer>> running = lab.client.request(HttpMethod.GET, "/standard-run?ms=700")
+          .putHeader("X-Request-Id", "threads-std").send();
+      JsonObject worker = poll(lab, t -> "threads-std".equals(t.getString("request_id")) && t.getLong("running_ms") >= 100);
+
+      assertEquals("worker", worker.getString("kind"));
+      assertTrue(worker.getString("name").startsWith("vert.x-worker-thread-"));
+      assertEquals("TIMED_WAITING", worker.getString("state"), "a worker in Thread.sleep");
+      assertEquals("/standard-run", worker.getString("route"));
+
+      List<JsonObject> all = threads(lab.get("/threads"));
+      List<JsonObject> loops = all.stream().filter(t -> "event-loop".equals(t.getString("kind"))).toList();
+      assertFalse(loops.isEmpty());
+      // the loop serving this very request is running /threads: it is on the CPU
+      assertTrue(loops.stream().anyMatch(t -> "/threads".equals(t.getString("route")) && "RUNNABLE".equals(t.getString("state"))), loops.toString());
+      assertTrue(all.stream().allMatch(t -> STATES.contains(t.getString("state")) && t.getString("name") != null));
+      assertTrue(all.stream().anyMatch(t -> t.getString("name").equals("main") || t.getString("kind").equals("jvm")));
+      running.await();
+    }
+  }
+
+  @Test
+  void showsTheRouteABlockedEventLoopIsStuckIn() {
+    // two loops: while one sleeps in /slow-run, the other answers /threads. Connections are dealt
+    // to the loops in turn: the viewer's kept-alive connection comes first, the slow call's second.
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstances(2))) {
+      lab.get("/threads");
+      WebClient caller = WebClient.create(lab.clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(lab.port));
+      Future<HttpResponse<Buffer>> running = caller.request(HttpMethod.GET, "/slow-run?ms=700")
+          .putHeader("X-Request-Id", "threads-slow").send();
+      JsonObject loop = poll(lab, t -> "threads-slow".equals(t.getString("request_id")) && t.getLong("running_ms") >= 100);
+
+      assertEquals("event-loop", loop.getString("kind"));
+      assertEquals("/slow-run", loop.getString("route"));
+      assertEquals("TIMED_WAITING", loop.getString("state"), "an event loop in Thread.sleep");
+      running.await();
+    }
+  }
+
+  /** Asks /threads every 20 ms, for up to 10 s, until a thread matches. */
+  private static JsonObject poll(ObservedServer lab, Predicate<JsonObject> wanted) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<Buffer> response = lab.get("/threads");
+      Optional<JsonObject> match = threads(response).stream().filter(wanted).findFirst();
+      if (match.isPresent()) {
+        return match.get();
+      }
+      lab.clientVertx.timer(20).await();
+    }
+    throw new AssertionError("no matching thread in 10 s of /threads views");
+  }
+
+  private static List<JsonObject> threads(HttpResponse<Buffer> response) {
+    assertEquals(200, response.statusCode());
+    JsonArray threads = response.bodyAsJsonObject().getJsonArray("threads");
+    return threads.stream().map(JsonObject.class::cast).collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.looplab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ServerTimingTest {
+  private static final Pattern METRIC = Pattern.compile("(\\w+);dur=([0-9.]+);desc=\"[^\"]*\"");
+  private LabServer server;
+  private Vertx clientVertx;
+  private WebClient client;
+
+  @BeforeEach
+  void start() {
+    server = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(150).withWorkerPoolSize(1));
+    int port = server.start().await();
+    clientVertx = Vertx.vertx();
+    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+  }
+
+  @AfterEach
+  void stop() {
+    clientVertx.close().await();
+    server.shutdown().await();
+  }
+
+  @Test
+  void aStandardRunReportsItsQueueAndExecTimes() {
+    // one worker and two calls: the second waits in the queue for the whole first task
+    var first = client.get("/standard-run").send();
+    var second = client.get("/standard-run").send();
+    Map<String, Double> a = timings(first.await());
+    Map<String, Double> b = timings(second.await());
+
+    assertEquals(java.util.Set.of("queue", "exec"), a.keySet());
+    assertTrue(a.get("exec") >= 150 && b.get("exec") >= 150, a + " " + b);
+    assertTrue(Math.max(a.get("queue"), b.get("queue")) >= 140, "one call waited for the other: " + a + " " + b);
+  }
+
+  @Test
+  void otherRoutesReportTheirExecTime() {
+    Map<String, Double> slow = timings(client.get("/slow-run").send().await());
+    Map<String, Double> hi = timings(client.get("/say-hi").send().await());
+
+    assertEquals(java.util.Set.of("exec"), slow.keySet());
+    assertTrue(slow.get("exec") >= 150, slow.toString());
+    assertFalse(hi.isEmpty());
+  }
+
+  @Test
+  void theHeaderFollowsTheServerTimingSyntax() {
+    assertEquals("exec;dur=2.500;desc=\"handling on the event loop\"", ServerTiming.header(null, 0, 2_500_000));
+  }
+
+  private static Map<String, Double> timings(HttpResponse<Buffer> response) {
+    assertEquals(200, response.statusCode());
+    String header = response.getHeader(ServerTiming.HEADER);
+    assertTrue(header != null, "no Server-Timing header");
+    Matcher m = METRIC.matcher(header);
+    Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+    while (m.find()) {
+      metrics.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    assertEquals(header.split(",").length, metrics.size(), header);
+    return metrics;
+  }
+}
