@@ -4,10 +4,12 @@ import dev.looplab.report.AtomicFiles;
 import dev.looplab.report.ReportFormat;
 import dev.looplab.report.ResultsGuard;
 import dev.looplab.report.TableReport;
+import dev.looplab.report.TimelineReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,14 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "table, csv or json: what goes to --out, or to stdout without it (default ${DEFAULT-VALUE}).")
   ReportFormat format;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also draw the run(s) as a timeline: a self-contained HTML file, one bar per call, one lane per server thread.")
+  Path html;
+
+  @Option(names = "--fail-on-blocked",
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /metrics).")
+  boolean failOnBlocked;
+
   @Mixin TopologyOptions cloud;
 
   @Option(names = {"-o", "--out"}, description = "Write the results here (whole, or not at all); the table still goes to stdout.")
@@ -80,11 +90,47 @@ public final class ExperimentCommand implements Callable<Integer> {
       }
       driver.warmUp(plan.baseUrl(), warmup, timeoutMs);
       List<RunResult> runs = new ArrayList<>();
+      LoopWatch loop = driver.loopWatch(plan.baseUrl());
       guard.onInterrupt(() -> emit(partial(probe, runs, driver)));
       for (Mode m : modes()) {
-        runs.add(driver.run(m == Mode.SYNC ? plan.sequential() : plan, m));
+        runs.add(loop.around(() -> driver.run(m == Mode.SYNC ? plan.sequential() : plan, m)));
       }
-      guard.write(() -> emit(new Experiment(probe, runs)), null);
+      Experiment experiment = new Experiment(probe, runs);
+      guard.write(() -> {
+        emit(experiment);
+        report(experiment, loop);
+      }, null);
+      return exitCode(loop, err);
+    }
+  }
+
+  /** The server's loop figures under the table, and the timeline; nothing is added to CSV or JSON on stdout. */
+  private void report(Experiment experiment, LoopWatch loop) {
+    if (html != null) {
+      AtomicFiles.write(html, TimelineReport.render(experiment, loop.deltas()));
+    }
+    if (out == null && format != ReportFormat.TABLE) {
+      return;
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    loop.deltas().stream().filter(Objects::nonNull).forEach(d -> d.describe().forEach(stdout::println));
+    if (html != null) {
+      stdout.println("timeline: " + html);
+    }
+    stdout.flush();
+  }
+
+  private int exitCode(LoopWatch loop, PrintWriter err) {
+    if (!failOnBlocked) {
+      return 0;
+    }
+    if (loop.unavailable() != null) {
+      err.println("looplab: --fail-on-blocked cannot tell: " + loop.unavailable());
+      return 1;
+    }
+    if (loop.blockedEpisodes() > 0) {
+      err.println("looplab: the server recorded " + loop.blockedEpisodes() + " blocked event-loop episode(s) during the run");
+      return 3;
     }
     return 0;
   }

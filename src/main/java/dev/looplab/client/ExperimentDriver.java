@@ -3,6 +3,7 @@ package dev.looplab.client;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class ExperimentDriver implements AutoCloseable {
   private static final int WARM_UP_CONCURRENCY = 500;
 
   private final Vertx vertx;
+  private final WebClient metricsClient;
   private final List<ExperimentVerticle> verticles = new CopyOnWriteArrayList<>();
   private volatile CallLog current;
 
@@ -33,6 +35,12 @@ public final class ExperimentDriver implements AutoCloseable {
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(eventLoops)).await();
+    metricsClient = WebClient.create(vertx);
+  }
+
+  /** Reads the server's /metrics around each run given to it. */
+  LoopWatch loopWatch(URI baseUrl) {
+    return new LoopWatch(metricsClient, baseUrl);
   }
 
   public ServerProbe probe(URI baseUrl) {

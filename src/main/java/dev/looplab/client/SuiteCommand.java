@@ -1,10 +1,12 @@
 package dev.looplab.client;
 
+import dev.looplab.observe.LoopReadings;
 import dev.looplab.report.AtomicFiles;
 import dev.looplab.report.CsvReport;
 import dev.looplab.report.JsonReport;
 import dev.looplab.report.ResultsGuard;
 import dev.looplab.report.SuiteReport;
+import dev.looplab.report.TimelineReport;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = "Runs the lesson's experiments in order: say-hi 10 and 20 calls sync versus async; fast-run 25, 25 again, "
         + "15, 12; slow-run 25; standard-run 25 (all async). Prints measured versus predicted for each, and writes "
-        + "<out-dir>/NN-<step>.csv and .json per step plus summary.txt. With the default 2000 ms task it takes about a minute.")
+        + "<out-dir>/NN-<step>.csv, .json and .html (the timeline) per step plus summary.txt. With the default 2000 ms task it takes about a minute.")
 public final class SuiteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,6 +36,10 @@ public final class SuiteCommand implements Callable<Integer> {
 
   @Option(names = {"-d", "--out-dir"}, defaultValue = "looplab-results", description = "Where the files go (default ${DEFAULT-VALUE}).")
   Path outDir;
+
+  @Option(names = "--fail-on-blocked",
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /metrics).")
+  boolean failOnBlocked;
 
   @Option(names = "--timeout-ms", defaultValue = "120000",
       description = "Per-call timeout, connection set-up included, 0 for none (default ${DEFAULT-VALUE}).")
@@ -65,26 +71,46 @@ public final class SuiteCommand implements Callable<Integer> {
       out.flush();
       List<SuiteStep> steps = SuiteStep.lesson();
       Set<String> knownInstances = new HashSet<>(new Experiment(probe, List.of()).knownInstances());
+      LoopWatch loop = driver.loopWatch(base);
       for (int i = 0; i < steps.size(); i++) {
         SuiteStep step = steps.get(i);
         String fileStem = String.format("%02d-%s", i + 1, step.name());
         List<RunResult> runs = new ArrayList<>();
+        int firstRun = loop.deltas().size();
         guard.onInterrupt(() -> writeInterrupted(probe, runs, driver, fileStem, report));
         for (Mode mode : step.modes()) {
           RunPlan plan = new RunPlan(base, "/" + step.route(), step.calls(), step.calls(), timeoutMs);
-          runs.add(driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode));
+          runs.add(loop.around(() -> driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode)));
         }
         Experiment experiment = new Experiment(probe, runs, knownInstances);
         runs.forEach(run -> run.calls().stream().map(CallRecord::appInstanceId).filter(Objects::nonNull)
             .forEach(knownInstances::add));
+        List<LoopReadings.Delta> stepLoops = loop.deltas().subList(firstRun, loop.deltas().size());
         guard.write(() -> {
           writeFiles(fileStem, experiment);
+          AtomicFiles.write(outDir.resolve(fileStem + ".html"), TimelineReport.render(experiment, stepLoops));
           out.print(report.add(step.name(), experiment));
           out.flush();
         }, null);
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
       out.println("\nfiles: " + outDir);
+      return exitCode(loop);
+    }
+  }
+
+  private int exitCode(LoopWatch loop) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!failOnBlocked) {
+      return 0;
+    }
+    if (loop.unavailable() != null) {
+      err.println("looplab: --fail-on-blocked cannot tell: " + loop.unavailable());
+      return 1;
+    }
+    if (loop.blockedEpisodes() > 0) {
+      err.println("looplab: the server recorded " + loop.blockedEpisodes() + " blocked event-loop episode(s) during the suite");
+      return 3;
     }
     return 0;
   }

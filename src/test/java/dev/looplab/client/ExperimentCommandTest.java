@@ -121,8 +121,9 @@ class ExperimentCommandTest {
     assertEquals(0, outcome.exitCode(), outcome.err());
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(17, names.size(), names.toString());
-      assertTrue(names.contains("07-slow-run-25.json") && names.contains("summary.txt"), names.toString());
+      assertEquals(25, names.size(), names.toString());
+      assertTrue(names.contains("07-slow-run-25.json") && names.contains("07-slow-run-25.html")
+          && names.contains("summary.txt"), names.toString());
     }
     String summary = Files.readString(dir.resolve("summary.txt"));
     assertEquals(2, summary.lines().filter(l -> l.contains("speed factor sync/async")).count(), summary);

@@ -1,0 +1,58 @@
+package dev.looplab.client;
+
+import dev.looplab.observe.LoopReadings;
+import dev.looplab.observe.LoopReadingsClient;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Reads the server's loop figures (its /metrics) before and after each run, so that a run's
+ * blocked episodes and lag can be shown and gated on. A server without /metrics (instrumentation
+ * off, not a lab server) leaves the figures unknown; {@link #unavailable()} says why.
+ */
+final class LoopWatch {
+  private final WebClient client;
+  private final URI baseUrl;
+  private final List<LoopReadings.Delta> deltas = new ArrayList<>();
+  private String unavailable;
+
+  LoopWatch(WebClient client, URI baseUrl) {
+    this.client = client;
+    this.baseUrl = baseUrl;
+  }
+
+  RunResult around(Supplier<RunResult> run) {
+    LoopReadings before = read();
+    RunResult result = run.get();
+    LoopReadings after = before == null ? null : read();
+    deltas.add(after == null ? null : after.since(before));
+    return result;
+  }
+
+  /** Each run's delta, null where unknown; in run order. */
+  List<LoopReadings.Delta> deltas() {
+    return deltas;
+  }
+
+  /** Why the figures are unknown, or null when every run has them. */
+  String unavailable() {
+    return unavailable;
+  }
+
+  long blockedEpisodes() {
+    return deltas.stream().filter(Objects::nonNull).mapToLong(LoopReadings.Delta::blockedEpisodes).sum();
+  }
+
+  private LoopReadings read() {
+    try {
+      return LoopReadingsClient.read(client, baseUrl).await();
+    } catch (Exception e) {
+      unavailable = e.getMessage();
+      return null;
+    }
+  }
+}
