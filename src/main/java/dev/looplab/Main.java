@@ -17,7 +17,12 @@ public final class Main implements Runnable {
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    String[] command = withDefaultCommand(args);
+    if (!command[0].equals("server")) {
+      // before the first logger exists: a client's stdout is for its results only
+      System.setProperty("LOOPLAB_LOG_TARGET", "System.err");
+    }
+    System.exit(execute(command));
   }
 
   /** Runs a command line and returns its exit code. */

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 final class ErrorReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
 
+  private static final String ROUTES = "/say-hi, /fast-run, /slow-run, /standard-run, /background-run, /cpu-run, "
+      + "/virtual-run, /jobs, /info, /health, /metrics or /threads";
+
   private ErrorReplies() {}
 
   static void install(Router router) {
