@@ -100,7 +100,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         emit(experiment);
         report(experiment, loop);
       }, null);
-      return exitCode(loop, err);
+      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "run") : 0;
     }
   }
 
@@ -120,20 +120,6 @@ public final class ExperimentCommand implements Callable<Integer> {
     stdout.flush();
   }
 
-  private int exitCode(LoopWatch loop, PrintWriter err) {
-    if (!failOnBlocked) {
-      return 0;
-    }
-    if (loop.unavailable() != null) {
-      err.println("looplab: --fail-on-blocked cannot tell: " + loop.unavailable());
-      return 1;
-    }
-    if (loop.blockedEpisodes() > 0) {
-      err.println("looplab: the server recorded " + loop.blockedEpisodes() + " blocked event-loop episode(s) during the run");
-      return 3;
-    }
-    return 0;
-  }
 
   private List<Mode> modes() {
     return switch (mode) {

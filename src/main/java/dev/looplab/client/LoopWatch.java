@@ -3,6 +3,7 @@ package dev.looplab.client;
 import dev.looplab.observe.LoopReadings;
 import dev.looplab.observe.LoopReadingsClient;
 import io.vertx.ext.web.client.WebClient;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,22 @@ final class LoopWatch {
 
   long blockedEpisodes() {
     return deltas.stream().filter(Objects::nonNull).mapToLong(LoopReadings.Delta::blockedEpisodes).sum();
+  }
+
+  /**
+   * The exit code of {@code --fail-on-blocked}: 3 when the server recorded blocked episodes during
+   * {@code scope}, 1 when its figures could not be read, else 0; says why on {@code err}.
+   */
+  int gate(PrintWriter err, String scope) {
+    if (unavailable != null) {
+      err.println("looplab: --fail-on-blocked cannot tell: " + unavailable);
+      return 1;
+    }
+    if (blockedEpisodes() > 0) {
+      err.println("looplab: the server recorded " + blockedEpisodes() + " blocked event-loop episode(s) during the " + scope);
+      return 3;
+    }
+    return 0;
   }
 
   private LoopReadings read() {

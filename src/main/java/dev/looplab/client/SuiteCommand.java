@@ -95,25 +95,10 @@ public final class SuiteCommand implements Callable<Integer> {
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
       out.println("\nfiles: " + outDir);
-      return exitCode(loop);
+      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "suite") : 0;
     }
   }
 
-  private int exitCode(LoopWatch loop) {
-    PrintWriter err = spec.commandLine().getErr();
-    if (!failOnBlocked) {
-      return 0;
-    }
-    if (loop.unavailable() != null) {
-      err.println("looplab: --fail-on-blocked cannot tell: " + loop.unavailable());
-      return 1;
-    }
-    if (loop.blockedEpisodes() > 0) {
-      err.println("looplab: the server recorded " + loop.blockedEpisodes() + " blocked event-loop episode(s) during the suite");
-      return 3;
-    }
-    return 0;
-  }
 
   private void writeInterrupted(ServerProbe probe, List<RunResult> runs, ExperimentDriver driver, String stem, SuiteReport report) {
     List<RunResult> soFar = new ArrayList<>(runs);
