@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.lecture.Lecture;
 import dev.looplab.lecture.LectureRoutes;
 import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
@@ -55,13 +56,19 @@ public final class LabVerticle extends VerticleBase {
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
     router.get("/standard-run").handler(this::standardRun);
-    router.get("/info").handler(rc -> rc.json(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
+    router.get("/info").handler(this::info);
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/threads").handler(observatory.threadsHandler());
     LectureRoutes.mount(router, vertx, config);
     ErrorReplies.install(router);
     return router;
+  }
+
+  private void info(RoutingContext rc) {
+    rc.json(ServerInfo.of(config)
+        .put("too_many_requests", inFlight.refusedTotal())
+        .put("background_jobs", Lecture.of(vertx).jobs().toJson()));
   }
 
   private void sayHi(RoutingContext rc) {

@@ -99,6 +99,7 @@ class RoutesTest {
     assertEquals(100, info.getInteger("max_event_loop_ms"));
     assertEquals(Runtime.version().toString(), info.getString("jdk"));
     assertTrue(info.getLong("uptime_ms") >= 0);
+    assertEquals(0, info.getJsonObject("background_jobs").getInteger("jobs_pending"));
   }
 
   @Test
