@@ -65,19 +65,19 @@ public final class LabServer {
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
     return Lecture.deploy(vertx)
-        .compose(lecture -> deploy(config, config.instances()))
+        .compose(lecture -> deployVerticles())
         .map(deploymentId -> port())
         .onSuccess(port -> observatory.start())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
   }
 
-  private Future<String> deploy(ServerConfig verticleConfig, int instances) {
+  private Future<String> deployVerticles() {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(verticleConfig, inFlight, observatory);
+      LabVerticle verticle = new LabVerticle(config, inFlight, observatory);
       verticles.add(verticle);
       return verticle;
-    }, new DeploymentOptions().setInstances(instances));
+    }, new DeploymentOptions().setInstances(config.instances()));
   }
 
   public int port() {
