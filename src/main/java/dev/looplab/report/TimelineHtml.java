@@ -139,12 +139,17 @@ public final class TimelineHtml {
     }
   }
 
-  /** Lanes in the order they first got work; within a lane, calls by start time. */
+  /**
+   * Lanes in the order they first got work; within a lane, calls in the order they ended, so that
+   * calls a thread served one after another draw a staircase.
+   */
   private static Map<String, List<Timeline.Call>> lanes(List<Timeline.Call> calls) {
     Map<String, List<Timeline.Call>> lanes = new LinkedHashMap<>();
     calls.stream()
         .sorted(Comparator.comparingDouble(Timeline.Call::startMs).thenComparingInt(Timeline.Call::index))
         .forEach(call -> lanes.computeIfAbsent(laneName(call), k -> new ArrayList<>()).add(call));
+    lanes.values().forEach(lane -> lane.sort(
+        Comparator.comparingDouble(Timeline.Call::endMs).thenComparingInt(Timeline.Call::index)));
     return lanes;
   }
 
