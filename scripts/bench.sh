@@ -36,13 +36,6 @@ fi
 ensure_jar
 mkdir -p "$OUT_DIR"
 BASE="http://127.0.0.1:$PORT"
-SERVER_PID=""
-stop_server() {
-  if [[ -n "$SERVER_PID" ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-}
 trap stop_server EXIT
 
 # access log off (WARN): 10,000 log lines would be part of what is measured

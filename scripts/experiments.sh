@@ -22,13 +22,6 @@ done
 [[ "$BASE" =~ ^https?://[^/]+$ ]] || usage
 
 ensure_jar
-SERVER_PID=""
-stop_server() {
-  if [[ -n "$SERVER_PID" ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-}
 trap stop_server EXIT
 
 if curl -fsS -o /dev/null --max-time 2 "$BASE/health" 2>/dev/null; then

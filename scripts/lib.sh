@@ -10,6 +10,15 @@ ensure_jar() {
   fi
 }
 
+# The server a script started itself (empty when it uses one already running); stop_server ends it.
+SERVER_PID=""
+stop_server() {
+  if [[ -n "$SERVER_PID" ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+}
+
 # wait_for_health URL SECONDS: waits until URL/health answers, at most SECONDS.
 wait_for_health() {
   local url="$1" deadline=$((SECONDS + $2))
