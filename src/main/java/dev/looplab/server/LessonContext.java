@@ -1,0 +1,14 @@
+package dev.looplab.server;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+
+/** What the server hands a lesson: its Vertx, its configuration, and the hook that shows worker tasks. */
+public interface LessonContext {
+  Vertx vertx();
+
+  ServerConfig config();
+
+  /** Wraps a task for the worker pool so that {@code /threads} and the worker meters see it. */
+  <T> Callable<T> onWorker(String route, String requestId, Callable<T> task);
+}
