@@ -23,24 +23,33 @@ public final class LabServer {
   private final Observatory observatory;
   private final InFlightRequests inFlight = new InFlightRequests();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
+  private final List<Lesson> lessons;
+  private final LessonContext lessonContext;
 
   public LabServer(ServerConfig config) {
-    this(config, new Observatory(observeOptions(config)));
+    this(config, List.of());
   }
 
-  private LabServer(ServerConfig config, Observatory observatory) {
-    this(config, observatory.newVertx(vertxOptions(config)), observatory);
+  /** The lab with these lessons plugged in (their routes, /info sections, drains). */
+  public LabServer(ServerConfig config, List<Lesson> lessons) {
+    this(config, new Observatory(observeOptions(config)), lessons);
+  }
+
+  private LabServer(ServerConfig config, Observatory observatory, List<Lesson> lessons) {
+    this(config, observatory.newVertx(vertxOptions(config)), observatory, lessons);
   }
 
   /** For tests that bring their own Vertx (its vertx_* meters are then missing from /metrics). */
   public LabServer(ServerConfig config, Vertx vertx) {
-    this(config, vertx, new Observatory(observeOptions(config)));
+    this(config, vertx, new Observatory(observeOptions(config)), List.of());
   }
 
-  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory) {
+  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory, List<Lesson> lessons) {
     this.config = config;
     this.vertx = vertx;
     this.observatory = observatory;
+    this.lessons = List.copyOf(lessons);
+    this.lessonContext = new ServerLessonContext(vertx, config, observatory);
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {
@@ -64,7 +73,8 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    return Lecture.deploy(vertx)
+    return Future.all(lessons.stream().map(lesson -> lesson.start(lessonContext)).toList())
+        .compose(started -> Lecture.deploy(vertx))
         .compose(lecture -> deployVerticles())
         .map(deploymentId -> port())
         .onSuccess(port -> observatory.start())
@@ -74,7 +84,7 @@ public final class LabServer {
 
   private Future<String> deployVerticles() {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(config, inFlight, observatory);
+      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, lessons, lessonContext);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.instances()));
@@ -110,7 +120,8 @@ public final class LabServer {
     // to close, so the last responses' end handlers have run
     return Future.join(drains)
         .transform(drained -> Lecture.finishJobs(vertx, Math.max(0, config.shutdownGraceMs() - millisSince(startNanos))))
-        .transform(jobs -> vertx.close())
+        .transform(jobs -> Future.join(lessons.stream().map(Lesson::stop).toList()))
+        .transform(lessonsStopped -> vertx.close())
         .map(closed -> {
           int cutOff = inFlight.current();
           LOG.info("drained: {} request(s) finished during shutdown, {} cut off",

@@ -6,8 +6,10 @@ import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +23,17 @@ public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private final Observatory observatory;
+  private final List<Lesson> lessons;
+  private final LessonContext lessonContext;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory) {
+  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory,
+                     List<Lesson> lessons, LessonContext lessonContext) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
+    this.lessons = lessons;
+    this.lessonContext = lessonContext;
   }
 
   @Override
@@ -61,14 +68,17 @@ public final class LabVerticle extends VerticleBase {
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/threads").handler(observatory.threadsHandler());
     LectureRoutes.mount(router, vertx, config);
+    lessons.forEach(lesson -> lesson.mount(router, lessonContext));
     ErrorReplies.install(router);
     return router;
   }
 
   private void info(RoutingContext rc) {
-    rc.json(ServerInfo.of(config)
+    JsonObject info = ServerInfo.of(config)
         .put("too_many_requests", inFlight.refusedTotal())
-        .put("background_jobs", Lecture.of(vertx).jobs().toJson()));
+        .put("background_jobs", Lecture.of(vertx).jobs().toJson());
+    lessons.forEach(lesson -> info.put(lesson.name(), lesson.info()));
+    rc.json(info);
   }
 
   private void sayHi(RoutingContext rc) {

@@ -1,6 +1,7 @@
 package dev.looplab.server;
 
 import dev.looplab.observe.Instrumentation;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Runs the lab server. Every option can also be set by the environment variable shown.")
 public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+  private final List<Lesson> lessons;
 
   @Spec CommandSpec spec;
 
@@ -57,10 +60,19 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;
 
+  public ServerCommand() {
+    this(List.of());
+  }
+
+  /** The server with these lessons plugged in; the list is made where the program starts, not here. */
+  public ServerCommand(List<Lesson> lessons) {
+    this.lessons = List.copyOf(lessons);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
-    LabServer server = new LabServer(config);
+    LabServer server = new LabServer(config, lessons);
     try {
       server.start().await();
     } catch (RuntimeException e) {
