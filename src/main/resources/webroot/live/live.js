@@ -139,6 +139,7 @@
     var panel = $('experiment-panel');
     panel.setAttribute('data-state', run ? run.state : 'idle');
     if (!run) { return; }
+    panel.setAttribute('data-run', run.id);
     var bars = run.bars, lanes = {}, laneNames = [];
     bars.forEach(function (b) {
       var lane = b.end_ms === undefined ? 'in flight' : b.lane;

@@ -91,6 +91,11 @@ public final class LiveLesson implements Lesson {
     rc.json(new JsonObject().put("error", error).put("detail", detail));
   }
 
+  /** The run going on, or the last one; null before the first. */
+  LiveRun latestRun() {
+    return experiments.latest();
+  }
+
   @Override
   public JsonObject info() {
     return new JsonObject()
