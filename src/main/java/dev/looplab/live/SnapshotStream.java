@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,9 @@ final class SnapshotStream {
       welcomeJoiners();
       if (!subscribers.isEmpty()) {
         Buffer snapshot = StreamSubscriber.event("snapshot", snapshot(lag, loops, freshEpisodes).encode());
-        subscribers.forEach(page -> page.send(snapshot));
+        // one task per event loop, not per page: each hand-over to a loop may wake it up
+        subscribers.stream().collect(Collectors.groupingBy(StreamSubscriber::context))
+            .forEach((loop, pages) -> loop.runOnContext(v -> pages.forEach(page -> page.write(snapshot))));
       }
     } catch (RuntimeException e) {
       LOG.warn("live snapshot failed: {}", e.toString()); // the next tick tries again

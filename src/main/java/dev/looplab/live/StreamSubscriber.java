@@ -43,16 +43,23 @@ final class StreamSubscriber {
   }
 
   void send(Buffer event) {
-    context.runOnContext(v -> {
-      if (!open) {
-        return;
-      }
-      if (response.writeQueueFull()) {
-        dropped++;
-      } else {
-        response.write(event);
-      }
-    });
+    context.runOnContext(v -> write(event));
+  }
+
+  /** On this page's event loop only. */
+  void write(Buffer event) {
+    if (!open) {
+      return;
+    }
+    if (response.writeQueueFull()) {
+      dropped++;
+    } else {
+      response.write(event);
+    }
+  }
+
+  Context context() {
+    return context;
   }
 
   /** Ends the stream from the server's side (shutdown). */
