@@ -1,10 +1,10 @@
 package dev.looplab.report;
 
-import dev.looplab.client.Experiment;
-import dev.looplab.client.Prediction;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.ServerProbe;
-import dev.looplab.client.Statistics;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.Prediction;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.ServerProbe;
+import dev.looplab.model.Statistics;
 import java.util.Optional;
 
 /** The suite's compact report: one line per run, measured against predicted, and the speed factors. */

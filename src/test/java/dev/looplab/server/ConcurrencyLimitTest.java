@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.cli.Lessons;
+import dev.looplab.cli.ServerDefaults;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -92,7 +94,7 @@ class ConcurrencyLimitTest {
   @Test
   @Timeout(value = 15, timeUnit = TimeUnit.SECONDS)
   void labServerRefusesTheRequestBeyondMaxConcurrency(VertxTestContext ctx) {
-    labServer = new LabServer(ServerConfig.defaults().withPort(0).withMaxConcurrency(LIMIT));
+    labServer = new LabServer(ServerConfig.defaults().withPort(0).withMaxConcurrency(LIMIT), Lessons.all());
     Vertx vertx = labServer.vertx();
     labServer.start().onComplete(ctx.succeeding(port -> {
       client = clientFor(vertx, port);

@@ -1,0 +1,35 @@
+package dev.looplab.cli;
+
+import dev.looplab.server.ServerConfig;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Default of each server option: its environment variable when set, else {@link ServerConfig#defaults()}.
+ * The names follow one rule: {@code --task-ms} is {@code LOOPLAB_TASK_MS}; only the port is
+ * {@code PORT}, as Cloud Run sets it.
+ */
+public final class ServerDefaults implements IDefaultValueProvider {
+  private static final JsonObject DEFAULTS = ServerConfig.defaults().toJson();
+
+  @Override
+  public String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+      return null;
+    }
+    String key = option.longestName().replaceFirst("^--", "").replace('-', '_');
+    String fromEnv = System.getenv(envName(key));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    Object fallback = DEFAULTS.getValue(key);
+    return fallback == null ? null : fallback.toString();
+  }
+
+  public static String envName(String key) {
+    return key.equals("port") ? "PORT" : "LOOPLAB_" + key.toUpperCase(Locale.ROOT);
+  }
+}
