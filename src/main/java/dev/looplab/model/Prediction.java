@@ -10,23 +10,50 @@ public record Prediction(double wallMs, int refused, String reasoning) {
   public static final double TOLERANCE = 0.25;
   public static final double NOISE_FLOOR_MS = 50;
 
+  /** How a measured wall time compares to the prediction: its label is the suite's verdict column. */
+  public enum Agreement {
+    /** Within the tolerance. */
+    OK("ok"),
+    /** Off by more than the tolerance but by less than the noise floor: too small to judge. */
+    NOISE("noise"),
+    /** Off by more than both: the model or the measurement is wrong. */
+    DISAGREES("DISAGREES");
+
+    private final String label;
+
+    Agreement(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
   /** measured / predicted. */
   public double ratio(double measuredMs) {
     return wallMs <= 0 ? Double.NaN : measuredMs / wallMs;
   }
 
-  public boolean disagrees(double measuredMs) {
+  public Agreement agreement(double measuredMs) {
     double ratio = ratio(measuredMs);
-    boolean offByRatio = Double.isNaN(ratio) || Math.abs(ratio - 1) > TOLERANCE;
-    return offByRatio && Math.abs(measuredMs - wallMs) > NOISE_FLOOR_MS;
+    if (!Double.isNaN(ratio) && Math.abs(ratio - 1) <= TOLERANCE) {
+      return Agreement.OK;
+    }
+    return Math.abs(measuredMs - wallMs) > NOISE_FLOOR_MS ? Agreement.DISAGREES : Agreement.NOISE;
+  }
+
+  public boolean disagrees(double measuredMs) {
+    return agreement(measuredMs) == Agreement.DISAGREES;
   }
 
   /** One plain sentence on how measured compares to predicted. */
   public String verdict(double measuredMs) {
-    if (Math.abs(ratio(measuredMs) - 1) <= TOLERANCE) {
+    Agreement agreement = agreement(measuredMs);
+    if (agreement == Agreement.OK) {
       return "as predicted";
     }
-    if (!disagrees(measuredMs)) {
+    if (agreement == Agreement.NOISE) {
       return String.format("off by less than the %.0f ms noise floor: too small to judge", NOISE_FLOOR_MS);
     }
     return String.format("DISAGREES: measured is %.0f %% %s than predicted",
