@@ -80,7 +80,8 @@ public final class ServerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ServerConfig validated() {
+  /** The configuration the options give; a value out of range is a usage error. */
+  ServerConfig validated() {
     requireRange("--port", port, 0, 65_535);
     requireRange("--instances", instances, 1, 1024);
     requireRange("--task-ms", taskMs, 0, ServerConfig.MAX_TASK_MS);

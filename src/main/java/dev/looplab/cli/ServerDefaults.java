@@ -3,6 +3,7 @@ package dev.looplab.cli;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -15,13 +16,25 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ServerDefaults implements IDefaultValueProvider {
   private static final JsonObject DEFAULTS = ServerConfig.defaults().toJson();
 
+  private final Function<String, String> environment;
+
+  /** Reads the process's environment (picocli makes this one). */
+  public ServerDefaults() {
+    this(System::getenv);
+  }
+
+  /** Reads the given environment: variable name to value, null when unset. */
+  public ServerDefaults(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
       return null;
     }
     String key = option.longestName().replaceFirst("^--", "").replace('-', '_');
-    String fromEnv = System.getenv(envName(key));
+    String fromEnv = environment.apply(envName(key));
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.trim();
     }
@@ -29,7 +42,7 @@ public final class ServerDefaults implements IDefaultValueProvider {
     return fallback == null ? null : fallback.toString();
   }
 
-  public static String envName(String key) {
+  private static String envName(String key) {
     return key.equals("port") ? "PORT" : "LOOPLAB_" + key.toUpperCase(Locale.ROOT);
   }
 }

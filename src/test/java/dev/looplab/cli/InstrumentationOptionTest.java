@@ -31,12 +31,6 @@ class InstrumentationOptionTest {
   }
 
   @Test
-  void theEnvironmentVariablesFollowTheNamingRule() {
-    assertEquals("LOOPLAB_INSTRUMENTATION", ServerDefaults.envName("instrumentation"));
-    assertEquals("LOOPLAB_STARTUP_GRACE_MS", ServerDefaults.envName("startup_grace_ms"));
-  }
-
-  @Test
   void infoShowsTheSwitch() {
     assertEquals("on", ServerConfig.defaults().toJson().getString("instrumentation"));
     assertEquals("off", ServerConfig.defaults().withInstrumentation(Instrumentation.OFF).toJson().getString("instrumentation"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.cli.Lessons;
-import dev.looplab.cli.ServerDefaults;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -190,9 +189,8 @@ class ConcurrencyLimitTest {
   }
 
   @Test
-  void theOptionHasItsEnvironmentVariable() {
-    assertEquals("LOOPLAB_MAX_CONCURRENCY", ServerDefaults.envName("max_concurrency"));
-    assertEquals(0, ServerConfig.defaults().maxConcurrency(), "no limit unless asked");
+  void noLimitUnlessAsked() {
+    assertEquals(0, ServerConfig.defaults().maxConcurrency());
   }
 
   private static void assertTooManyRequests(HttpResponse<Buffer> response) {
