@@ -1,14 +1,12 @@
 package dev.looplab;
 
-import dev.looplab.client.ExperimentCommand;
-import dev.looplab.client.SuiteCommand;
-import dev.looplab.live.LiveLesson;
-import dev.looplab.server.ServerCommand;
+import dev.looplab.cli.ExperimentCommand;
+import dev.looplab.cli.ServerCommand;
+import dev.looplab.cli.SuiteCommand;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
 @Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",
@@ -33,21 +31,13 @@ public final class Main implements Runnable {
   }
 
   static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main(), Main::create).setOut(out).setErr(err);
+    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       commandLine.getErr().println("looplab: " + e.getMessage());
       return 1;
     });
     return cli.execute(withDefaultCommand(args));
-  }
-
-  /** The lessons plugged into the server: listed here, once, so that the server imports none of them. */
-  private static <K> K create(Class<K> type) throws Exception {
-    if (type == ServerCommand.class) {
-      return type.cast(new ServerCommand(List.of(new LiveLesson())));
-    }
-    return CommandLine.defaultFactory().create(type);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.looplab.live;
 
-import dev.looplab.client.Mode;
-import dev.looplab.client.RunPlan;
+import dev.looplab.model.Mode;
+import dev.looplab.model.RunPlan;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;

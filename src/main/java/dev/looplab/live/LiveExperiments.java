@@ -1,11 +1,11 @@
 package dev.looplab.live;
 
-import dev.looplab.client.CallLog;
-import dev.looplab.client.Experiment;
-import dev.looplab.client.ExperimentDriver;
-import dev.looplab.client.RunPlan;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.ServerProbe;
+import dev.looplab.driver.CallLog;
+import dev.looplab.model.Experiment;
+import dev.looplab.driver.ExperimentDriver;
+import dev.looplab.model.RunPlan;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.ServerProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.URI;
@@ -85,6 +85,9 @@ final class LiveExperiments {
   /** Stops taking runs and closes the driver, off the caller's thread. */
   Future<Void> stop() {
     Promise<Void> closed = Promise.promise();
+    if (runner.isShutdown()) {
+      return Future.succeededFuture();
+    }
     runner.execute(() -> {
       if (driver != null) {
         driver.close();

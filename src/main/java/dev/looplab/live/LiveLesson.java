@@ -35,8 +35,7 @@ public final class LiveLesson implements Lesson {
     context.observatory().onBlockedEpisode(episodes::add);
     experiments = new LiveExperiments();
     stream = new SnapshotStream(context.observatory(), episodes, experiments);
-    stream.start();
-    return Future.succeededFuture();
+    return context.vertx().deployVerticle(new LiveVerticle(stream, experiments)).mapEmpty();
   }
 
   @Override
@@ -96,20 +95,23 @@ public final class LiveLesson implements Lesson {
     return experiments.latest();
   }
 
-  @Override
-  public JsonObject info() {
-    return new JsonObject()
-        .put("page", "/")
-        .put("pages_open", stream == null ? 0 : stream.pages())
-        .put("snapshots_per_second", 1000 / SnapshotStream.TICK_MS)
-        .put("experiment_running", experiments != null && experiments.running());
+  /** Pages with their stream open now. */
+  int pagesOpen() {
+    return stream == null ? 0 : stream.pages();
   }
 
-  @Override
-  public Future<Void> stop() {
-    if (stream != null) {
-      stream.stop();
-    }
-    return experiments == null ? Future.succeededFuture() : experiments.stop();
+  boolean experimentRunning() {
+    return experiments != null && experiments.running();
   }
+
+  /** Under "live" in {@code /info}: where the page is, how many are open, whether an experiment runs. */
+  @Override
+  public JsonObject info() {
+    return new JsonObject().put("live", new JsonObject()
+        .put("page", "/")
+        .put("pages_open", pagesOpen())
+        .put("snapshots_per_second", 1000 / SnapshotStream.TICK_MS)
+        .put("experiment_running", experimentRunning()));
+  }
+
 }

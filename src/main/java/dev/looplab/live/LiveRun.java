@@ -1,9 +1,9 @@
 package dev.looplab.live;
 
-import dev.looplab.client.CallLog;
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.Mode;
-import dev.looplab.client.Prediction;
+import dev.looplab.driver.CallLog;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.Mode;
+import dev.looplab.model.Prediction;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;

@@ -1,15 +1,11 @@
 package dev.looplab.server;
 
-import dev.looplab.lecture.Lecture;
-import dev.looplab.lecture.LectureRoutes;
 import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +19,14 @@ public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private final Observatory observatory;
-  private final List<Lesson> lessons;
-  private final LessonContext lessonContext;
+  private final LessonHost lessons;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory,
-                     List<Lesson> lessons, LessonContext lessonContext) {
+  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, LessonHost lessons) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
     this.lessons = lessons;
-    this.lessonContext = lessonContext;
   }
 
   @Override
@@ -67,18 +60,13 @@ public final class LabVerticle extends VerticleBase {
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/threads").handler(observatory.threadsHandler());
-    LectureRoutes.mount(router, vertx, config);
-    lessons.forEach(lesson -> lesson.mount(router, lessonContext));
+    lessons.mount(router);
     ErrorReplies.install(router);
     return router;
   }
 
   private void info(RoutingContext rc) {
-    JsonObject info = ServerInfo.of(config)
-        .put("too_many_requests", inFlight.refusedTotal())
-        .put("background_jobs", Lecture.of(vertx).jobs().toJson());
-    lessons.forEach(lesson -> info.put(lesson.name(), lesson.info()));
-    rc.json(info);
+    rc.json(lessons.addInfo(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
   }
 
   private void sayHi(RoutingContext rc) {

@@ -74,7 +74,7 @@ class LiveExperimentEndpointTest {
 
     LiveRun run = lab.lesson.latestRun();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (lab.lesson.info().getBoolean("experiment_running") && System.nanoTime() < deadline) {
+    while (lab.lesson.experimentRunning() && System.nanoTime() < deadline) {
       clientVertx.timer(20).await();
     }
     JsonObject done = run.toJson();

@@ -81,13 +81,32 @@ class LiveStreamTest {
     }
     LiveLesson lesson = lesson();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while ((lesson.info().getInteger("pages_open") > 0 || lab.server.inFlight().current() > 0) && System.nanoTime() < deadline) {
+    while ((lesson.pagesOpen() > 0 || lab.server.inFlight().current() > 0) && System.nanoTime() < deadline) {
       clientVertx.timer(20).await();
     }
-    assertEquals(0, lesson.info().getInteger("pages_open"), "streams still held after their pages closed");
+    assertEquals(0, lesson.pagesOpen(), "streams still held after their pages closed");
     assertEquals(0, lab.server.inFlight().current(), "requests still in flight");
     assertEquals(snapshotThreads, liveThreads("looplab-live-snapshot"), "one snapshot thread whatever the pages");
-    assertEquals(1, snapshotThreads);
+    assertEquals(1, snapshotThreads, "one snapshot thread per server, and only this server runs");
+  }
+
+  @Test
+  void anOpenPageDoesNotHoldUpShutdown() throws Exception {
+    LiveServer patient = new LiveServer(LiveServer.config().withShutdownGraceMs(10_000));
+    Promise<Void> firstEvent = Promise.promise();
+    Future<HttpClientResponse> open = http.request(HttpMethod.GET, patient.port, "127.0.0.1", "/live/stream")
+        .compose(request -> request.send())
+        .onSuccess(response -> {
+          SseReader reader = new SseReader((name, data) -> firstEvent.tryComplete());
+          response.handler(chunk -> reader.accept(chunk.toString()));
+        });
+    open.await(5, TimeUnit.SECONDS);
+    firstEvent.future().await(5, TimeUnit.SECONDS);
+    long start = System.nanoTime();
+    int cutOff = patient.server.shutdown().await(9, TimeUnit.SECONDS);
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(0, cutOff, "the stream ends when the server shuts down, it is not cut off");
+    assertTrue(tookMs < 5_000, "shutdown waited " + tookMs + " ms of its 10 s grace for an open page");
   }
 
   private LiveLesson lesson() {
