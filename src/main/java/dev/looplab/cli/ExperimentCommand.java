@@ -72,7 +72,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   Path html;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Mixin TopologyOptions cloud;
@@ -123,6 +123,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     loop.deltas().stream().filter(Objects::nonNull).forEach(d -> d.describe().forEach(stdout::println));
+    if (loop.unavailable() != null) {
+      stdout.println("server: " + loop.unavailable());
+    }
     if (html != null) {
       stdout.println("timeline: " + html);
     }

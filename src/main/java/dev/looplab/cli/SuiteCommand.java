@@ -48,7 +48,7 @@ public final class SuiteCommand implements Callable<Integer> {
   Path outDir;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Option(names = "--timeout-ms", defaultValue = "120000",

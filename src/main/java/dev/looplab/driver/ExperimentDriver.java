@@ -43,7 +43,7 @@ public final class ExperimentDriver implements AutoCloseable {
     metricsClient = WebClient.create(vertx);
   }
 
-  /** Reads the server's /metrics around each run given to it. */
+  /** Reads the server's /loops around each run given to it. */
   public LoopWatch loopWatch(URI baseUrl) {
     return new LoopWatch(metricsClient, baseUrl);
   }

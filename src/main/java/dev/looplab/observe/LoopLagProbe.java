@@ -13,14 +13,16 @@ import io.vertx.core.Vertx;
 final class LoopLagProbe {
   private final Vertx vertx;
   private final long intervalMs;
-  private final LagWindow window;
+  private final LoopLag lag;
+  private final LagRecorder recorder;
   private volatile boolean stopped;
   private long expectedNanos;
 
-  LoopLagProbe(Vertx vertx, long intervalMs, LagWindow window) {
+  LoopLagProbe(Vertx vertx, long intervalMs, LoopLag lag, LagRecorder recorder) {
     this.vertx = vertx;
     this.intervalMs = intervalMs;
-    this.window = window;
+    this.lag = lag;
+    this.recorder = recorder;
   }
 
   /** Must be called on the event loop to be watched: the timers run on the caller's context. */
@@ -39,7 +41,7 @@ final class LoopLagProbe {
 
   private void tick() {
     long now = System.nanoTime();
-    window.record(Math.max(0, now - expectedNanos), now);
+    recorder.offer(lag, Math.max(0, now - expectedNanos));
     if (!stopped) {
       schedule();
     }
