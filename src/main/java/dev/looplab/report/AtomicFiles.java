@@ -7,8 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Results files are written whole or not at all: to a temp file beside the target, then moved over it. */
+/**
+ * Results files are written whole or not at all: to a temp file beside the target, then moved over
+ * it. The temp file is created the ordinary way, so the result has the permissions the user's umask
+ * gives any new file (0644 for most), not the owner-only 0600 of {@code Files.createTempFile}.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -18,8 +23,8 @@ public final class AtomicFiles {
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
