@@ -93,11 +93,11 @@ public final class ExperimentCommand implements Callable<Integer> {
         err.println("looplab: " + e.getMessage());
         return 1;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      if (probe.info() == null) {
+      if (probed.info() == null) {
         err.println("looplab: " + plan.baseUrl() + "/info gave no lab server info; running without predictions");
       }
-      driver.warmUp(plan.baseUrl(), warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(plan.baseUrl(), warmup, timeoutMs, probed)
+          .withTopology(cloud.topology(probed.info()));
       List<RunResult> runs = new ArrayList<>();
       LoopWatch loop = driver.loopWatch(plan.baseUrl());
       guard.onInterrupt(() -> emit(partial(probe, runs, driver)));

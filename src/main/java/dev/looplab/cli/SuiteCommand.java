@@ -74,8 +74,7 @@ public final class SuiteCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
         return 1;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      driver.warmUp(base, warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(base, warmup, timeoutMs, probed).withTopology(cloud.topology(probed.info()));
       SuiteReport report = new SuiteReport(probe);
       out.print(report.header());
       out.flush();

@@ -66,6 +66,19 @@ public final class ExperimentDriver implements AutoCloseable {
     }
   }
 
+  /**
+   * Warms the client up, then measures the network again: a cold client's round trips (class
+   * loading, the JIT) are several times a warm one's, and the model's say-hi figures are made of them.
+   * With no warm-up calls, {@code cold} is kept.
+   */
+  public ServerProbe warmUpThenProbe(URI baseUrl, int calls, long timeoutMs, ServerProbe cold) {
+    if (calls <= 0) {
+      return cold;
+    }
+    warmUp(baseUrl, calls, timeoutMs);
+    return probe(baseUrl);
+  }
+
   /** Runs the plan; one call at a time in SYNC mode. Returns when every call has ended. */
   public RunResult run(RunPlan plan, Mode mode) {
     CallLog log = new CallLog(plan, mode);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.Main;
+import dev.looplab.ServerProcess;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.Future;

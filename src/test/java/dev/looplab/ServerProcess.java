@@ -1,4 +1,4 @@
-package dev.looplab.driver;
+package dev.looplab;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,13 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A lab server in a process of its own (so with an app_instance_id of its own), on a free port. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
-  ServerProcess(String... options) throws Exception {
+  public ServerProcess(String... options) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dlogback.configurationFile=" + Path.of(ServerProcess.class.getResource("/logback.xml").toURI()),
         "-cp", System.getProperty("java.class.path"), "dev.looplab.Main", "server", "--port", "0"));
@@ -46,7 +46,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Waits for the server to listen; the test's timeout bounds the wait. */
-  int port() throws Exception {
+  public int port() throws Exception {
     return port.get();
   }
 
