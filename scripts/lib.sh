@@ -98,7 +98,7 @@ lab_launch_server() {
 }
 
 # lab_start_server PORT [SERVER OPTION...]: lab_launch_server, then waits (60 s at most) for /health.
-# PORT 0 lets the server pick a free port. Sets LAB_PID, LAB_PORT and LAB_URL; exits 1 when the
+# PORT 0 lets the server pick a free port (read from its INFO "listening on" line). Sets LAB_PID, LAB_PORT and LAB_URL; exits 1 when the
 # server does not come up (its log is shown).
 lab_start_server() {
   lab_launch_server "$@"
