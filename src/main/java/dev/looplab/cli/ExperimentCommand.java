@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
       ServerProbe probed;
       try {
-        probed = driver.probe(plan.baseUrl());
+        probed = driver.probe(plan.baseUrl(), timeoutMs);
       } catch (NoServerException e) {
         err.println("looplab: " + e.getMessage());
         return 1;
@@ -175,11 +176,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (timeoutMs < 0) {
       throw usage("--timeout-ms", timeoutMs + " must be 0 (none) or more");
     }
+    return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
+        calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  private <T> T checked(String option, Supplier<T> parse) {
     try {
-      return new RunPlan(Targets.baseUrl(baseUrl), Targets.path(route), calls,
-          concurrency == null ? calls : concurrency, timeoutMs);
+      return parse.get();
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage().contains("URL") ? "--base-url" : "--route", e.getMessage());
+      throw usage(option, e.getMessage());
     }
   }
 

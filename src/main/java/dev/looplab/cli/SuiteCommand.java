@@ -69,7 +69,7 @@ public final class SuiteCommand implements Callable<Integer> {
     try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
       ServerProbe probed;
       try {
-        probed = driver.probe(base);
+        probed = driver.probe(base, timeoutMs);
       } catch (NoServerException e) {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
         return 1;
