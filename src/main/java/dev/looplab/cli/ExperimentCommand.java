@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code looplab experiment}: N calls to one route, sync, async or both, measured and explained. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.NO_SERVER_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.BLOCKED_LINE, ExitCodes.SOME_LINE, ExitCodes.ALL_LINE, ExitCodes.INTERRUPTED_LINE},
     description = "Calls a route of the lab server N times, one after another (sync) or all at once (async), and "
         + "reports per-call and summary statistics next to what the model of the event loop predicts from the "
         + "server's /info. The client keeps one pooled connection per call in flight, so its pool never caps --concurrency.")
@@ -92,7 +94,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         probed = driver.probe(plan.baseUrl(), timeoutMs);
       } catch (NoServerException e) {
         err.println("looplab: " + e.getMessage());
-        return 1;
+        return ExitCodes.NO_SERVER;
       }
       ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
       if (probe.info() == null) {
@@ -110,7 +112,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         emit(experiment);
         report(experiment, loop);
       }, null);
-      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "run") : 0;
+      int verdict = failOnBlocked ? loop.gate(err, "run") : ExitCodes.OK;
+      return ExitCodes.forCalls(runs, err, verdict);
     }
   }
 

@@ -15,14 +15,14 @@ public final class Targets {
    * quietly honoured for the calls and not for /info or /metrics.
    */
   public static URI baseUrl(String raw) {
+    if (!raw.contains("://")) {
+      throw badBaseUrl(raw, "has no http:// or https:// in front");
+    }
     URI uri;
     try {
       uri = new URI(raw.trim());
     } catch (URISyntaxException e) {
       throw badBaseUrl(raw, "is not a URL (" + e.getReason() + ")");
-    }
-    if (uri.getScheme() == null || uri.isOpaque()) {
-      throw badBaseUrl(raw, "has no http:// or https:// in front");
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw badBaseUrl(raw, "has the scheme '" + uri.getScheme() + "'; only http and https are spoken");
