@@ -15,8 +15,9 @@ final class LoopLagProbe {
   private final long intervalMs;
   private final LoopLag lag;
   private final LagRecorder recorder;
+  private final LagTrace trace = new LagTrace();
   private volatile boolean stopped;
-  private long expectedNanos;
+  private volatile long expectedNanos;
 
   LoopLagProbe(Vertx vertx, long intervalMs, LoopLag lag, LagRecorder recorder) {
     this.vertx = vertx;
@@ -34,6 +35,15 @@ final class LoopLagProbe {
     stopped = true;
   }
 
+  /**
+   * The worst lag since {@code sinceNanos}, in ms, from any thread: the ticks recorded since then,
+   * and the lateness of the tick still due, so a loop blocked right now shows its lag growing.
+   */
+  double worstLagMsSince(long sinceNanos, long nowNanos) {
+    long due = stopped ? 0 : Math.max(0, nowNanos - expectedNanos);
+    return Math.max(trace.maxSince(sinceNanos), due) / 1e6;
+  }
+
   private void schedule() {
     expectedNanos = System.nanoTime() + intervalMs * 1_000_000;
     vertx.setTimer(intervalMs, id -> tick());
@@ -41,7 +51,9 @@ final class LoopLagProbe {
 
   private void tick() {
     long now = System.nanoTime();
-    recorder.offer(lag, Math.max(0, now - expectedNanos));
+    long lateNanos = Math.max(0, now - expectedNanos);
+    recorder.offer(lag, lateNanos);
+    trace.record(lateNanos, now);
     if (!stopped) {
       schedule();
     }
