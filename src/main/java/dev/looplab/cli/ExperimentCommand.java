@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code looplab experiment}: N calls to one route, sync, async or both, measured and explained. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.NO_SERVER_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.BLOCKED_LINE, ExitCodes.SOME_LINE, ExitCodes.ALL_LINE, ExitCodes.INTERRUPTED_LINE},
     description = "Calls a route of the lab server N times, one after another (sync) or all at once (async), and "
         + "reports per-call and summary statistics next to what the model of the event loop predicts from the "
         + "server's /info. The client keeps one pooled connection per call in flight, so its pool never caps --concurrency.")
@@ -88,10 +91,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
       ServerProbe probed;
       try {
-        probed = driver.probe(plan.baseUrl());
+        probed = driver.probe(plan.baseUrl(), timeoutMs);
       } catch (NoServerException e) {
         err.println("looplab: " + e.getMessage());
-        return 1;
+        return ExitCodes.NO_SERVER;
       }
       ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
       if (probe.info() == null) {
@@ -109,7 +112,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         emit(experiment);
         report(experiment, loop);
       }, null);
-      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "run") : 0;
+      int verdict = failOnBlocked ? loop.gate(err, "run") : ExitCodes.OK;
+      return ExitCodes.forCalls(runs, err, verdict);
     }
   }
 
@@ -175,11 +179,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (timeoutMs < 0) {
       throw usage("--timeout-ms", timeoutMs + " must be 0 (none) or more");
     }
+    return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
+        calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  private <T> T checked(String option, Supplier<T> parse) {
     try {
-      return new RunPlan(Targets.baseUrl(baseUrl), Targets.path(route), calls,
-          concurrency == null ? calls : concurrency, timeoutMs);
+      return parse.get();
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage().contains("URL") ? "--base-url" : "--route", e.getMessage());
+      throw usage(option, e.getMessage());
     }
   }
 

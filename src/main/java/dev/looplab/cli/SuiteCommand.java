@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code looplab suite}: the lesson's experiments in order, one compact report, a CSV and a JSON per step. */
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.NO_SERVER_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.BLOCKED_LINE, ExitCodes.SOME_LINE, ExitCodes.ALL_LINE, ExitCodes.INTERRUPTED_LINE},
     description = "Runs the lesson's experiments in order: say-hi 10 and 20 calls sync versus async; fast-run 25, 25 again, "
         + "15, 12; slow-run 25; standard-run 25 (all async). Prints measured versus predicted for each, and writes "
         + "<out-dir>/NN-<step>.csv, .json and .html (the timeline) per step plus summary.txt. With the default 2000 ms task it takes about a minute.")
@@ -69,10 +71,10 @@ public final class SuiteCommand implements Callable<Integer> {
     try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
       ServerProbe probed;
       try {
-        probed = driver.probe(base);
+        probed = driver.probe(base, timeoutMs);
       } catch (NoServerException e) {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
-        return 1;
+        return ExitCodes.NO_SERVER;
       }
       ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
       driver.warmUp(base, warmup, timeoutMs);
@@ -82,6 +84,7 @@ public final class SuiteCommand implements Callable<Integer> {
       List<SuiteStep> steps = SuiteStep.lesson();
       Set<String> knownInstances = new HashSet<>(new Experiment(probe, List.of()).knownInstances());
       LoopWatch loop = driver.loopWatch(base);
+      List<RunResult> allRuns = new ArrayList<>();
       for (int i = 0; i < steps.size(); i++) {
         SuiteStep step = steps.get(i);
         String fileStem = String.format("%02d-%s", i + 1, step.name());
@@ -92,6 +95,7 @@ public final class SuiteCommand implements Callable<Integer> {
           RunPlan plan = new RunPlan(base, "/" + step.route(), step.calls(), step.calls(), timeoutMs);
           runs.add(loop.around(() -> driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode)));
         }
+        allRuns.addAll(runs);
         Experiment experiment = new Experiment(probe, runs, knownInstances);
         runs.forEach(run -> run.calls().stream().map(CallRecord::appInstanceId).filter(Objects::nonNull)
             .forEach(knownInstances::add));
@@ -105,7 +109,8 @@ public final class SuiteCommand implements Callable<Integer> {
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
       out.println("\nfiles: " + outDir);
-      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "suite") : 0;
+      int verdict = failOnBlocked ? loop.gate(spec.commandLine().getErr(), "suite") : ExitCodes.OK;
+      return ExitCodes.forCalls(allRuns, spec.commandLine().getErr(), verdict);
     }
   }
 

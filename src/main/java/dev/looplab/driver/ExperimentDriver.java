@@ -54,8 +54,14 @@ public final class ExperimentDriver implements AutoCloseable {
     return this;
   }
 
+  /** The server's /info and round trip, each request within 10 s. */
   public ServerProbe probe(URI baseUrl) {
-    return verticles.get(0).probe(baseUrl).await();
+    return probe(baseUrl, 10_000);
+  }
+
+  /** The server's /info and round trip; a {@link NoServerException} when nothing answers within {@code timeoutMs} (0: none). */
+  public ServerProbe probe(URI baseUrl, long timeoutMs) {
+    return verticles.get(0).probe(baseUrl, timeoutMs).await();
   }
 
   /** Unrecorded calls to {@code /health} so that the JIT has compiled the client's path before a benchmark. */
@@ -96,6 +102,11 @@ public final class ExperimentDriver implements AutoCloseable {
   public RunResult currentSoFar() {
     CallLog log = current;
     return log == null ? null : log.snapshot();
+  }
+
+  /** The log of the run going on now (or the last one), null before the first: calls as they start and end. */
+  public CallLog currentLog() {
+    return current;
   }
 
   @Override
