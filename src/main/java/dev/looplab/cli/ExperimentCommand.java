@@ -87,6 +87,8 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     RunPlan plan = plan();
     cloud.topology(null); // checks the options before any call is made
+    checkWritable("--out", out);
+    checkWritable("--html", html);
     PrintWriter err = spec.commandLine().getErr();
     try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
       ServerProbe probed;
@@ -181,6 +183,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
         calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  /** Results that could not be written would be lost after the run: find out now. */
+  private void checkWritable(String option, Path file) {
+    if (file != null) {
+      checked(option, () -> {
+        AtomicFiles.checkWritable(file);
+        return file;
+      });
+    }
   }
 
   private <T> T checked(String option, Supplier<T> parse) {

@@ -143,10 +143,17 @@ public final class SuiteCommand implements Callable<Integer> {
     if (warmup < 0 || warmup > 100_000) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--warmup': " + warmup + " is not in 0..100000");
     }
+    URI base;
     try {
-      return Targets.baseUrl(baseUrl);
+      base = Targets.baseUrl(baseUrl);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + e.getMessage());
     }
+    try {
+      AtomicFiles.checkWritableDirectory(outDir);  // results that cannot be written would be lost after the run
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--out-dir': " + e.getMessage());
+    }
+    return base;
   }
 }
