@@ -33,7 +33,8 @@ class ArchitectureTest {
   void serverAndItsInstrumentationKnowNoLessonNorClient() {
     noClasses().that().resideInAnyPackage("dev.looplab.server..", "dev.looplab.observe..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.looplab.lessons..", "dev.looplab.cli..", "dev.looplab.driver..", "dev.looplab.model..", "dev.looplab.report..")
+            "dev.looplab.lessons..", "dev.looplab.live..", "dev.looplab.cli..", "dev.looplab.driver..", "dev.looplab.model..",
+            "dev.looplab.report..")
         .check(main);
   }
 
@@ -54,8 +55,8 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCommandsKnowTheLessons() {
-    noClasses().that().resideOutsideOfPackages("dev.looplab.lessons..", "dev.looplab.cli..")
-        .should().dependOnClassesThat().resideInAPackage("dev.looplab.lessons..")
+    noClasses().that().resideOutsideOfPackages("dev.looplab.lessons..", "dev.looplab.live..", "dev.looplab.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.looplab.lessons..", "dev.looplab.live..")
         .check(main);
   }
 }

@@ -1,6 +1,7 @@
 package dev.looplab.cli;
 
 import dev.looplab.lessons.lecture.LectureLesson;
+import dev.looplab.live.LiveLesson;
 import dev.looplab.server.Lesson;
 import java.util.List;
 
@@ -9,6 +10,6 @@ public final class Lessons {
   private Lessons() {}
 
   public static List<Lesson> all() {
-    return List.of(new LectureLesson());
+    return List.of(new LectureLesson(), new LiveLesson());
   }
 }

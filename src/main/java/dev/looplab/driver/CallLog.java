@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -20,6 +21,8 @@ public final class CallLog {
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   private final AtomicReferenceArray<CallRecord> records;
+  /** When each call was sent, in µs from the start plus one (0: not sent yet); for a live view of the run. */
+  private final AtomicLongArray startMicros;
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicInteger ended = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -29,6 +32,7 @@ public final class CallLog {
     this.plan = plan;
     this.mode = mode;
     this.records = new AtomicReferenceArray<>(plan.calls());
+    this.startMicros = new AtomicLongArray(plan.calls());
   }
 
   /** Milliseconds since the run started, kept to the microsecond. */
@@ -36,8 +40,24 @@ public final class CallLog {
     return millis(System.nanoTime() - startNanos);
   }
 
-  void started() {
+  void started(int index, double startMs) {
+    startMicros.set(index, Math.round(startMs * 1000) + 1);
     started.incrementAndGet();
+  }
+
+  /** When call {@code index} was sent (ms from the start), or NaN if it has not been sent yet. */
+  public double startMs(int index) {
+    long micros = startMicros.get(index);
+    return micros == 0 ? Double.NaN : (micros - 1) / 1000.0;
+  }
+
+  /** Call {@code index} once it has ended, else null. */
+  public CallRecord ended(int index) {
+    return records.get(index);
+  }
+
+  public Mode mode() {
+    return mode;
   }
 
   /** Returns true when this was the last call of the run. */

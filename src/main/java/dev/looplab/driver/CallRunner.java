@@ -50,9 +50,9 @@ final class CallRunner {
   }
 
   private void send(int lane, int index) {
-    log.started();
     String id = idPrefix + "-" + index;
     double startMs = log.elapsedMs();
+    log.started(index, startMs);
     HttpRequest<Buffer> request = clients.get(lane % clients.size()).getAbs(log.plan().url()).putHeader("X-Request-Id", id);
     if (log.plan().timeoutMs() > 0) {
       request.timeout(log.plan().timeoutMs());

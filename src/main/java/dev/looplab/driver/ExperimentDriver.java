@@ -104,6 +104,11 @@ public final class ExperimentDriver implements AutoCloseable {
     return log == null ? null : log.snapshot();
   }
 
+  /** The log of the run going on now (or the last one), null before the first: calls as they start and end. */
+  public CallLog currentLog() {
+    return current;
+  }
+
   @Override
   public void close() {
     vertx.close().await();

@@ -37,6 +37,11 @@ final class LessonHost implements LessonContext {
   }
 
   @Override
+  public Observatory observatory() {
+    return observatory;
+  }
+
+  @Override
   public <T> Callable<T> onWorker(String route, String requestId, Callable<T> task) {
     return observatory.onWorker(route, requestId, task);
   }
