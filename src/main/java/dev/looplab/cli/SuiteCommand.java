@@ -128,7 +128,7 @@ public final class SuiteCommand implements Callable<Integer> {
       report.add(stem + " (INCOMPLETE)", partial);
     }
     AtomicFiles.write(outDir.resolve("summary.txt"), report.text());
-    spec.commandLine().getErr().println("looplab: interrupted during " + stem + "; the calls done so far are in " + outDir);
+    spec.commandLine().getErr().println("looplab: interrupted at " + stem + "; the calls done so far are in " + outDir);
   }
 
   private void writeFiles(String stem, Experiment experiment) {
