@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code looplab experiment}: N calls to one route, sync, async or both, measured and explained. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.NO_SERVER_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.BLOCKED_LINE, ExitCodes.SOME_LINE, ExitCodes.ALL_LINE, ExitCodes.INTERRUPTED_LINE},
     description = "Calls a route of the lab server N times, one after another (sync) or all at once (async), and "
         + "reports per-call and summary statistics next to what the model of the event loop predicts from the "
         + "server's /info. The client keeps one pooled connection per call in flight, so its pool never caps --concurrency.")
@@ -72,7 +75,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   Path html;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Mixin TopologyOptions cloud;
@@ -84,23 +87,26 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     RunPlan plan = plan();
     cloud.topology(null); // checks the options before any call is made
+    checkWritable("--out", out);
+    checkWritable("--html", html);
     PrintWriter err = spec.commandLine().getErr();
-    try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
+    try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
+      guard.onInterrupt(() -> err.println("looplab: interrupted before the first call; nothing written"));
       ServerProbe probed;
       try {
-        probed = driver.probe(plan.baseUrl());
+        probed = driver.probe(plan.baseUrl(), timeoutMs);
       } catch (NoServerException e) {
         err.println("looplab: " + e.getMessage());
-        return 1;
+        return ExitCodes.NO_SERVER;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      if (probe.info() == null) {
+      if (probed.info() == null) {
         err.println("looplab: " + plan.baseUrl() + "/info gave no lab server info; running without predictions");
       }
-      driver.warmUp(plan.baseUrl(), warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(plan.baseUrl(), warmup, timeoutMs, probed)
+          .withTopology(cloud.topology(probed.info()));
       List<RunResult> runs = new ArrayList<>();
       LoopWatch loop = driver.loopWatch(plan.baseUrl());
-      guard.onInterrupt(() -> emit(partial(probe, runs, driver)));
+      guard.onInterrupt(() -> interrupted(partial(probe, runs, driver), plan.calls() * modes().size()));
       for (Mode m : modes()) {
         runs.add(loop.around(() -> driver.run(m == Mode.SYNC ? plan.sequential() : plan, m)));
       }
@@ -109,7 +115,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         emit(experiment);
         report(experiment, loop);
       }, null);
-      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "run") : 0;
+      int verdict = failOnBlocked ? loop.gate(err, "run") : ExitCodes.OK;
+      return ExitCodes.forCalls(runs, err, verdict);
     }
   }
 
@@ -123,6 +130,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     loop.deltas().stream().filter(Objects::nonNull).forEach(d -> d.describe().forEach(stdout::println));
+    if (loop.unavailable() != null) {
+      stdout.println("server: " + loop.unavailable());
+    }
     if (html != null) {
       stdout.println("timeline: " + html);
     }
@@ -145,6 +155,15 @@ public final class ExperimentCommand implements Callable<Integer> {
       soFar.add(current);
     }
     return new Experiment(probe, soFar);
+  }
+
+  /** On Ctrl-C: what was measured so far goes where the results would have gone, and one line says so. */
+  private void interrupted(Experiment soFar, int planned) {
+    emit(soFar);
+    int done = soFar.runs().stream().mapToInt(run -> run.calls().size()).sum();
+    spec.commandLine().getErr().println("looplab: interrupted after " + done + " of " + planned + " calls; "
+        + (soFar.runs().isEmpty() ? "nothing written" : (out == null ? "they are printed above" : "they are in " + out)
+        + ", marked incomplete"));
   }
 
   private void emit(Experiment experiment) {
@@ -175,11 +194,25 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (timeoutMs < 0) {
       throw usage("--timeout-ms", timeoutMs + " must be 0 (none) or more");
     }
+    return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
+        calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  /** Results that could not be written would be lost after the run: find out now. */
+  private void checkWritable(String option, Path file) {
+    if (file != null) {
+      checked(option, () -> {
+        AtomicFiles.checkWritable(file);
+        return file;
+      });
+    }
+  }
+
+  private <T> T checked(String option, Supplier<T> parse) {
     try {
-      return new RunPlan(Targets.baseUrl(baseUrl), Targets.path(route), calls,
-          concurrency == null ? calls : concurrency, timeoutMs);
+      return parse.get();
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage().contains("URL") ? "--base-url" : "--route", e.getMessage());
+      throw usage(option, e.getMessage());
     }
   }
 

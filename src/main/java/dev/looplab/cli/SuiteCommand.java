@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code looplab suite}: the lesson's experiments in order, one compact report, a CSV and a JSON per step. */
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.NO_SERVER_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.BLOCKED_LINE, ExitCodes.SOME_LINE, ExitCodes.ALL_LINE, ExitCodes.INTERRUPTED_LINE},
     description = "Runs the lesson's experiments in order: say-hi 10 and 20 calls sync versus async; fast-run 25, 25 again, "
         + "15, 12; slow-run 25; standard-run 25 (all async). Prints measured versus predicted for each, and writes "
         + "<out-dir>/NN-<step>.csv, .json and .html (the timeline) per step plus summary.txt. With the default 2000 ms task it takes about a minute.")
@@ -48,7 +50,7 @@ public final class SuiteCommand implements Callable<Integer> {
   Path outDir;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Option(names = "--timeout-ms", defaultValue = "120000",
@@ -66,22 +68,23 @@ public final class SuiteCommand implements Callable<Integer> {
     URI base = validatedBaseUrl();
     cloud.topology(null); // checks the options before any call is made
     PrintWriter out = spec.commandLine().getOut();
-    try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
+    try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
+      guard.onInterrupt(() -> spec.commandLine().getErr().println("looplab: interrupted before the first step; nothing written"));
       ServerProbe probed;
       try {
-        probed = driver.probe(base);
+        probed = driver.probe(base, timeoutMs);
       } catch (NoServerException e) {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
-        return 1;
+        return ExitCodes.NO_SERVER;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      driver.warmUp(base, warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(base, warmup, timeoutMs, probed).withTopology(cloud.topology(probed.info()));
       SuiteReport report = new SuiteReport(probe);
       out.print(report.header());
       out.flush();
       List<SuiteStep> steps = SuiteStep.lesson();
       Set<String> knownInstances = new HashSet<>(new Experiment(probe, List.of()).knownInstances());
       LoopWatch loop = driver.loopWatch(base);
+      List<RunResult> allRuns = new ArrayList<>();
       for (int i = 0; i < steps.size(); i++) {
         SuiteStep step = steps.get(i);
         String fileStem = String.format("%02d-%s", i + 1, step.name());
@@ -92,6 +95,7 @@ public final class SuiteCommand implements Callable<Integer> {
           RunPlan plan = new RunPlan(base, "/" + step.route(), step.calls(), step.calls(), timeoutMs);
           runs.add(loop.around(() -> driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode)));
         }
+        allRuns.addAll(runs);
         Experiment experiment = new Experiment(probe, runs, knownInstances);
         runs.forEach(run -> run.calls().stream().map(CallRecord::appInstanceId).filter(Objects::nonNull)
             .forEach(knownInstances::add));
@@ -101,11 +105,12 @@ public final class SuiteCommand implements Callable<Integer> {
           AtomicFiles.write(outDir.resolve(fileStem + ".html"), TimelineReport.render(experiment, stepLoops));
           out.print(report.add(step.name(), experiment));
           out.flush();
-        }, null);
+        }, () -> writeInterrupted(probe, List.of(), driver, fileStem, report));
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
       out.println("\nfiles: " + outDir);
-      return failOnBlocked ? loop.gate(spec.commandLine().getErr(), "suite") : 0;
+      int verdict = failOnBlocked ? loop.gate(spec.commandLine().getErr(), "suite") : ExitCodes.OK;
+      return ExitCodes.forCalls(allRuns, spec.commandLine().getErr(), verdict);
     }
   }
 
@@ -122,8 +127,7 @@ public final class SuiteCommand implements Callable<Integer> {
       report.add(stem + " (INCOMPLETE)", partial);
     }
     AtomicFiles.write(outDir.resolve("summary.txt"), report.text());
-    spec.commandLine().getOut().println("\ninterrupted: the calls done so far are in " + outDir.toAbsolutePath());
-    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().println("looplab: interrupted at " + stem + "; the calls done so far are in " + outDir);
   }
 
   private void writeFiles(String stem, Experiment experiment) {
@@ -138,10 +142,17 @@ public final class SuiteCommand implements Callable<Integer> {
     if (warmup < 0 || warmup > 100_000) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--warmup': " + warmup + " is not in 0..100000");
     }
+    URI base;
     try {
-      return Targets.baseUrl(baseUrl);
+      base = Targets.baseUrl(baseUrl);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + e.getMessage());
     }
+    try {
+      AtomicFiles.checkWritableDirectory(outDir);  // results that cannot be written would be lost after the run
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--out-dir': " + e.getMessage());
+    }
+    return base;
   }
 }

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ExperimentVerticle extends VerticleBase {
   static final int SLOTS_PER_CLIENT = 256;
 
-  /** Reads the server's {@code /info} and the network round trip before a run. */
-  public Future<ServerProbe> probe(URI baseUrl) {
+  /** Reads the server's {@code /info} and the network round trip before a run, each within {@code timeoutMs} (0: none). */
+  public Future<ServerProbe> probe(URI baseUrl, long timeoutMs) {
     Promise<ServerProbe> done = Promise.promise();
-    context.runOnContext(v -> Prober.probe(newClient(1, 10_000), baseUrl).onComplete(done));
+    context.runOnContext(v -> Prober.probe(newClient(1, timeoutMs), baseUrl, timeoutMs).onComplete(done));
     return done.future();
   }
 
