@@ -118,6 +118,9 @@ final class SnapshotStream {
       page.send(welcome);
       subscribers.add(page);
       joining.remove(page);
+      if (!page.open()) {
+        subscribers.remove(page); // it left while being moved: leave() may have looked before the add
+      }
     }
   }
 

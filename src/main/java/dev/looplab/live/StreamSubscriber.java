@@ -52,6 +52,11 @@ final class StreamSubscriber {
     }
   }
 
+  /** False once the page has gone or the stream was ended. */
+  boolean open() {
+    return open;
+  }
+
   Context context() {
     return context;
   }
