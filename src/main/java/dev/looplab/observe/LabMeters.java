@@ -45,6 +45,7 @@ final class LabMeters {
   JsonObject blockedEpisodes(boolean duringGc) {
     Map<String, Long> byRoute = new TreeMap<>();
     registry.find(BLOCKED).tag("gc", Boolean.toString(duringGc)).counters()
+        .stream().filter(c -> c.count() > 0)
         .forEach(c -> byRoute.merge(c.getId().getTag("route"), (long) c.count(), Long::sum));
     return new JsonObject(new LinkedHashMap<>(byRoute));
   }
