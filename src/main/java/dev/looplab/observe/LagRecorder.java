@@ -24,8 +24,11 @@ final class LagRecorder {
     samples.offer(new Sample(lag, lagNanos));
   }
 
-  /** Records every sample queued so far; never on an event loop. */
-  void drain() {
+  /**
+   * Records every sample queued so far; never on an event loop. One drain at a time: a reader that
+   * drains must not see the queue empty while the recorder's thread still holds a sample it took.
+   */
+  synchronized void drain() {
     for (Sample s = samples.poll(); s != null; s = samples.poll()) {
       s.lag.record(s.lagNanos);
     }
