@@ -40,7 +40,7 @@ PROBLEMS="$LAB_WORK/problems"
 : >"$PROBLEMS"
 problem() { echo "$*" >>"$PROBLEMS"; }
 
-lab_start_server 0 --task-ms 200
+LOOPLAB_LOG_LEVEL=INFO lab_start_server 0 --task-ms 200   # INFO: the port is read from the "listening on" line
 for command in server experiment suite; do "$JAVA" -jar "$JAR" "$command" --help; done >"$LAB_WORK/help.txt" 2>&1
 for script in scripts/*; do
   if head -1 "$script" | grep -q '^#!'; then "$script" --help >>"$LAB_WORK/help.txt" 2>&1 || true; fi
