@@ -87,8 +87,11 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     RunPlan plan = plan();
     cloud.topology(null); // checks the options before any call is made
+    checkWritable("--out", out);
+    checkWritable("--html", html);
     PrintWriter err = spec.commandLine().getErr();
-    try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
+    try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
+      guard.onInterrupt(() -> err.println("looplab: interrupted before the first call; nothing written"));
       ServerProbe probed;
       try {
         probed = driver.probe(plan.baseUrl(), timeoutMs);
@@ -103,7 +106,7 @@ public final class ExperimentCommand implements Callable<Integer> {
           .withTopology(cloud.topology(probed.info()));
       List<RunResult> runs = new ArrayList<>();
       LoopWatch loop = driver.loopWatch(plan.baseUrl());
-      guard.onInterrupt(() -> emit(partial(probe, runs, driver)));
+      guard.onInterrupt(() -> interrupted(partial(probe, runs, driver), plan.calls() * modes().size()));
       for (Mode m : modes()) {
         runs.add(loop.around(() -> driver.run(m == Mode.SYNC ? plan.sequential() : plan, m)));
       }
@@ -154,6 +157,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     return new Experiment(probe, soFar);
   }
 
+  /** On Ctrl-C: what was measured so far goes where the results would have gone, and one line says so. */
+  private void interrupted(Experiment soFar, int planned) {
+    emit(soFar);
+    int done = soFar.runs().stream().mapToInt(run -> run.calls().size()).sum();
+    spec.commandLine().getErr().println("looplab: interrupted after " + done + " of " + planned + " calls; "
+        + (soFar.runs().isEmpty() ? "nothing written" : (out == null ? "they are printed above" : "they are in " + out)
+        + ", marked incomplete"));
+  }
+
   private void emit(Experiment experiment) {
     if (experiment.runs().isEmpty()) {
       return;
@@ -184,6 +196,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
         calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  /** Results that could not be written would be lost after the run: find out now. */
+  private void checkWritable(String option, Path file) {
+    if (file != null) {
+      checked(option, () -> {
+        AtomicFiles.checkWritable(file);
+        return file;
+      });
+    }
   }
 
   private <T> T checked(String option, Supplier<T> parse) {
