@@ -26,10 +26,8 @@ final class Readouts {
   }
 
   Handler<RoutingContext> metrics() {
-    return rc -> readers(rc.vertx()).executeBlocking(() -> {
-          loops.catchUp(); // a scrape right after a run must count that run's probes and episodes
-          return registry.scrape();
-        }, false)
+    // a scrape right after a run must count that run's probes and episodes
+    return rc -> readers(rc.vertx()).executeBlocking(() -> loops.upToDate(registry::scrape), false)
         .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
         .onFailure(rc::fail);
   }
