@@ -1,0 +1,105 @@
+package dev.looplab.lessons.decisions;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code client=reactive}: Vert.x's PostgreSQL pool and Redis client. The loop only sends and is
+ * called back. A call that holds a connection while it waits still holds it: with more calls than
+ * connections, the rest queue for one, whichever client style asks.
+ */
+final class ReactiveStore implements DecisionStore {
+  /** Queueing for a connection is normal under load; a dead server fails the calls that hold them instead. */
+  private static final int QUEUE_LIMIT_MS = 60_000;
+  private final DecisionsSettings settings;
+  private final Pool postgres;
+  private final Redis redis;
+
+  ReactiveStore(Vertx vertx, DecisionsSettings settings) {
+    this.settings = settings;
+    DatabaseUrl pg = settings.postgres();
+    NetClientOptions net = new NetClientOptions().setConnectTimeout(settings.timeoutMs());
+    this.postgres = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(settings.reactivePoolSize()).setName("looplab-decisions-pg")
+            .setConnectionTimeout(QUEUE_LIMIT_MS).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .with(net)
+        .connectingTo(new PgConnectOptions().setHost(pg.host()).setPort(pg.port()).setUser(pg.user())
+            .setPassword(pg.password()).setDatabase(pg.database()))
+        .using(vertx)
+        .build();
+    this.redis = Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString("redis://" + settings.redis().host() + ":" + settings.redis().port())
+        .setMaxPoolSize(settings.reactivePoolSize())
+        .setMaxPoolWaiting(10_000)
+        .setMaxWaitingHandlers(10_000)
+        .setNetClientOptions(net));
+  }
+
+  /** Creates the table if it is missing; the lesson calls it before its first request. */
+  Future<Void> createTable() {
+    return postgres.query(DecisionRow.CREATE_TABLE).execute()
+        .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
+  }
+
+  @Override
+  public Future<String> readCache(String key, int ioMs) {
+    Future<Response> waited = ioMs == 0 ? Future.succeededFuture()
+        : redis(Request.cmd(Command.BLPOP).arg(DecisionStore.NEVER_FILLED).arg(BlockingCalls.seconds(ioMs)), ioMs);
+    return waited.compose(none -> redis(Request.cmd(Command.GET).arg(key), 0))
+        .map(response -> response == null ? null : response.toString());
+  }
+
+  @Override
+  public <T> Future<T> compute(Callable<T> work) {
+    try {
+      return Future.succeededFuture(work.call()); // CPU work has no reactive form: it runs on the loop
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  @Override
+  public Future<Void> writeCache(String key, String decisionJson) {
+    return redis(Request.cmd(Command.SET).arg(key).arg(decisionJson), 0).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> insertRow(DecisionRow row, int waitMs) {
+    Tuple values = Tuple.of(row.requestId(), row.client(), row.features(), row.decision(), row.score(), row.cache())
+        .addDouble(waitMs / 1000.0);
+    return postgres.withConnection(connection -> connection.preparedQuery(DecisionRow.INSERT_REACTIVE).execute(values)
+            .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
+  }
+
+  /** One command on a pooled connection; the timeout starts once the connection is ours, so queueing is not a failure. */
+  private Future<Response> redis(Request command, int waitMs) {
+    return redis.connect()
+        .compose(connection -> connection.send(command)
+            .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS)
+            .eventually(connection::close))
+        .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
+  }
+
+  @Override
+  public Future<Void> close() {
+    redis.close();
+    return postgres.close();
+  }
+}
