@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * miss, the answer, then the writes to Redis and PostgreSQL in the background.
  */
 final class DecisionRoute {
-  private static final int MAX_MS = 60_000;
+  static final int MAX_MS = 60_000;
   private final DecisionsLesson lesson;
   private final Vertx vertx;
 

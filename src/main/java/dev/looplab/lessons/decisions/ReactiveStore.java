@@ -22,16 +22,23 @@ import java.util.concurrent.TimeUnit;
  * connections, the rest queue for one, whichever client style asks.
  */
 final class ReactiveStore implements DecisionStore {
-  /** Queueing for a connection is normal under load; a dead server fails the calls that hold them instead. */
+  /** The gates queue the calls; the pools' own queues stay empty, so this only bounds a hung pool. */
   private static final int QUEUE_LIMIT_MS = 60_000;
   private final DecisionsSettings settings;
   private final Pool postgres;
   private final Redis redis;
+  private final ConnectionGate postgresGate;
+  private final ConnectionGate redisGate;
 
   ReactiveStore(Vertx vertx, DecisionsSettings settings) {
     this.settings = settings;
+    this.postgresGate = new ConnectionGate(settings.reactivePoolSize());
+    this.redisGate = new ConnectionGate(settings.reactivePoolSize());
     DatabaseUrl pg = settings.postgres();
-    NetClientOptions net = new NetClientOptions().setConnectTimeout(settings.timeoutMs());
+    // neither client times out a server that accepts the connection and never answers its handshake: the
+    // idle timeout is the safety net, past the longest wait a request may ask for
+    NetClientOptions net = new NetClientOptions().setConnectTimeout(settings.timeoutMs())
+        .setIdleTimeout(DecisionRoute.MAX_MS + settings.timeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     this.postgres = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(settings.reactivePoolSize()).setName("looplab-decisions-pg")
             .setConnectionTimeout(QUEUE_LIMIT_MS).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
@@ -50,8 +57,8 @@ final class ReactiveStore implements DecisionStore {
 
   /** Creates the table if it is missing; the lesson calls it before its first request. */
   Future<Void> createTable() {
-    return postgres.query(DecisionRow.CREATE_TABLE).execute()
-        .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS)
+    return postgresGate.run(() -> postgres.query(DecisionRow.CREATE_TABLE).execute()
+            .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
   }
@@ -82,18 +89,18 @@ final class ReactiveStore implements DecisionStore {
   public Future<Void> insertRow(DecisionRow row, int waitMs) {
     Tuple values = Tuple.of(row.requestId(), row.client(), row.features(), row.decision(), row.score(), row.cache())
         .addDouble(waitMs / 1000.0);
-    return postgres.withConnection(connection -> connection.preparedQuery(DecisionRow.INSERT_REACTIVE).execute(values)
+    return postgresGate.run(() -> postgres.withConnection(connection -> connection.preparedQuery(DecisionRow.INSERT_REACTIVE)
+                .execute(values))
             .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
   }
 
-  /** One command on a pooled connection; the timeout starts once the connection is ours, so queueing is not a failure. */
+  /** One command on a pooled connection; its timeout starts when it passes the gate, so queueing is not a failure. */
   private Future<Response> redis(Request command, int waitMs) {
-    return redis.connect()
-        .compose(connection -> connection.send(command)
-            .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS)
-            .eventually(connection::close))
+    return redisGate.run(() -> redis.connect()
+            .compose(connection -> connection.send(command).eventually(connection::close))
+            .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS))
         .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
   }
 
