@@ -13,6 +13,8 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -36,6 +38,7 @@ public final class Observatory {
   private final ThreadView threadView = new ThreadView(board);
   private final Set<String> probedLoops = ConcurrentHashMap.newKeySet();
   private final List<LoopLagProbe> probes = new CopyOnWriteArrayList<>();
+  private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
 
   public Observatory(ObserveOptions options) {
     this.options = options;
@@ -72,6 +75,7 @@ public final class Observatory {
     meters.eventLoop(loop, window);
     LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), window);
     probes.add(probe);
+    probeByLoop.put(loop, probe);
     probe.start();
   }
 
@@ -90,6 +94,25 @@ public final class Observatory {
   /** The first handler after the request id is known: marks the loop as busy with this request. */
   public Handler<RoutingContext> requestTracker(Router router, Function<RoutingContext, String> requestIdOf) {
     return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
+  }
+
+  /**
+   * Runs {@code work} on this event loop attributed to a request, as the request tracker attributes a
+   * handler: for code that runs later than the handler itself, such as a handler after its request body
+   * has arrived, or a write queued behind the response. Inside an attributed handler it just runs.
+   */
+  public void onLoop(String route, String requestId, Runnable work) {
+    if (!enabled() || board.busyHere()) {
+      work.run();
+      return;
+    }
+    ThreadActivity activity = board.enter(route, requestId, true);
+    try {
+      work.run();
+    } finally {
+      board.exit(activity);
+      watcher.returnedLate(activity, System.nanoTime());
+    }
   }
 
   /** Wraps a route's worker task so that it is counted and shown on {@code /threads}. */
@@ -117,6 +140,23 @@ public final class Observatory {
   /** Test and embedding hook: called for each blocked episode, after it is logged and counted. */
   public void onBlockedEpisode(Consumer<BlockedEpisode> listener) {
     watcher.onEpisode(listener);
+  }
+
+  /**
+   * The loops the lab serves on, in name order: their worst lag since {@code sinceNanos} (a
+   * {@link System#nanoTime()}), what holds each now, and their requests in flight by route. Cheap
+   * and safe from any thread; empty when instrumentation is off.
+   */
+  public List<LoopStatus> loopStatus(long sinceNanos) {
+    long now = System.nanoTime();
+    return new TreeMap<>(probeByLoop).entrySet().stream()
+        .map(loop -> LoopStatusReader.read(loop.getKey(), loop.getValue().worstLagMsSince(sinceNanos, now), board, now))
+        .toList();
+  }
+
+  /** Route tasks running on and waiting for the worker pool now. */
+  public WorkerStatus workerStatus() {
+    return workerTasks.status();
   }
 
   public PrometheusMeterRegistry registry() {

@@ -1,6 +1,6 @@
 package dev.looplab.lessons.decisions;
 
-import dev.looplab.lecture.CpuWork;
+import dev.looplab.lessons.CpuWork;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 

@@ -2,6 +2,7 @@ package dev.looplab.lessons.decisions;
 
 import dev.looplab.lessons.decisions.DecisionModel.Decision;
 import dev.looplab.lessons.decisions.WriteLedger.Target;
+import dev.looplab.observe.Observatory;
 import dev.looplab.server.BadRequestException;
 import dev.looplab.server.RequestId;
 import dev.looplab.server.RouteRun;
@@ -16,13 +17,16 @@ import java.util.function.Supplier;
  * miss, the answer, then the writes to Redis and PostgreSQL in the background.
  */
 final class DecisionRoute {
+  static final String PATH = "/decisions";
   static final int MAX_MS = 60_000;
   private final DecisionsLesson lesson;
   private final Vertx vertx;
+  private final Observatory observatory;
 
-  DecisionRoute(DecisionsLesson lesson, Vertx vertx) {
+  DecisionRoute(DecisionsLesson lesson, Vertx vertx, Observatory observatory) {
     this.lesson = lesson;
     this.vertx = vertx;
+    this.observatory = observatory;
   }
 
   void decide(RoutingContext rc) {
@@ -38,8 +42,7 @@ final class DecisionRoute {
     RouteRun run = RouteRun.begin(rc, "decisions", ioMs);
     DecisionStore store = lesson.store(style);
     StepTimes steps = new StepTimes();
-    lesson.tableReady()
-        .compose(ready -> steps.time("cache_read", () -> store.readCache(request.cacheKey(), ioMs)))
+    steps.time("cache_read", () -> store.readCache(request.cacheKey(), ioMs))
         .compose(cached -> cached != null
             ? Future.succeededFuture(new Outcome(Decision.fromJson(cached), true))
             : steps.time("model", () -> store.compute(() -> DecisionModel.predict(request.features(), modelMs)))
@@ -51,8 +54,8 @@ final class DecisionRoute {
         })
         .onFailure(failure -> {
           if (failure instanceof DatabaseDownException down) {
-            refuse(rc, 503, "database_unavailable", "client=" + style.label() + " could not reach PostgreSQL "
-                + lesson.settings().postgres() + " or Redis " + lesson.settings().redis() + ": " + down.getMessage());
+            refuse(rc, 503, "database_unavailable", "client=" + style.label() + " could not read the cache in Redis "
+                + lesson.settings().redis() + ": " + down.getMessage());
           } else {
             rc.fail(failure);
           }
@@ -67,19 +70,19 @@ final class DecisionRoute {
     }
     DecisionRow row = new DecisionRow(requestId, style.label(), request.featuresText(), outcome.decision().decision(),
         outcome.decision().score(), outcome.hit() ? "hit" : "miss");
-    background(Target.POSTGRES, requestId, () -> store.insertRow(row, writeMs));
+    background(Target.POSTGRES, requestId, () -> lesson.tableReady().compose(ready -> store.insertRow(row, writeMs)));
   }
 
   private void background(Target target, String requestId, Supplier<Future<Void>> write) {
     WriteLedger ledger = lesson.ledger();
     ledger.accept(target);
     // queued behind the response: with client=loop the write still runs on this loop, after the answer is out
-    vertx.getOrCreateContext().runOnContext(v -> write.get().onComplete(done -> {
+    vertx.getOrCreateContext().runOnContext(v -> observatory.onLoop(PATH, requestId, () -> write.get().onComplete(done -> {
       if (done.failed()) {
         DecisionsLesson.LOG.warn("background write to {} failed, request_id={}: {}", target.label(), requestId, done.cause().getMessage());
       }
       ledger.ended(target, done.succeeded());
-    }));
+    })));
   }
 
   void wrongMethod(RoutingContext rc) {

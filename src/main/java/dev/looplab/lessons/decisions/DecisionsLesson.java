@@ -1,9 +1,9 @@
 package dev.looplab.lessons.decisions;
 
-import dev.looplab.lecture.CpuWork;
+import dev.looplab.lessons.CpuWork;
 import dev.looplab.server.Lesson;
 import dev.looplab.server.LessonContext;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.looplab.server.RequestId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -51,6 +51,7 @@ public final class DecisionsLesson implements Lesson {
   @Override
   public Future<Void> start(LessonContext context) {
     vertx = context.vertx();
+    ledger.bindTo(context.observatory().registry());
     if (!settings.configured()) {
       LOG.info("/decisions is off: no --postgres-url and --redis-url");
       return Future.succeededFuture();
@@ -79,16 +80,13 @@ public final class DecisionsLesson implements Lesson {
     return current;
   }
 
-  /** Binds the write counters to a meter registry, such as the server's behind {@code /metrics}. */
-  public void bindMeters(MeterRegistry registry) {
-    ledger.bindTo(registry);
-  }
-
   @Override
   public void mount(Router router, LessonContext context) {
-    DecisionRoute route = new DecisionRoute(this, context.vertx());
-    router.post("/decisions").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(route::decide);
-    router.route("/decisions").handler(route::wrongMethod);
+    DecisionRoute route = new DecisionRoute(this, context.vertx(), context.observatory());
+    // the body arrives after the request tracker has returned: the handler is attributed again when it runs
+    router.post("/decisions").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+        .handler(rc -> context.observatory().onLoop(DecisionRoute.PATH, RequestId.current(), () -> route.decide(rc)));
+    router.route(DecisionRoute.PATH).handler(route::wrongMethod);
   }
 
   DecisionsSettings settings() {
@@ -106,7 +104,7 @@ public final class DecisionsLesson implements Lesson {
   @Override
   public JsonObject info() {
     JsonObject info = settings.toJson().put("writes", ledger.toJson());
-    return settings.configured() ? info : info.put("off", HOW_TO_GET_DATABASES);
+    return new JsonObject().put("decisions", settings.configured() ? info : info.put("off", HOW_TO_GET_DATABASES));
   }
 
   @Override

@@ -32,10 +32,11 @@ public record DecisionsSettings(DatabaseUrl postgres, DatabaseUrl redis, int blo
     return postgres != null && redis != null;
   }
 
-  JsonObject toJson() {
+  /** As {@code /info} shows it: each field named as its option, the password left out. */
+  public JsonObject toJson() {
     return new JsonObject()
-        .put("postgres", postgres == null ? null : postgres.toString())
-        .put("redis", redis == null ? null : redis.toString())
+        .put("postgres_url", postgres == null ? null : postgres.toString())
+        .put("redis_url", redis == null ? null : redis.toString())
         .put("db_pool_size", blockingPoolSize)
         .put("reactive_pool_size", reactivePoolSize)
         .put("db_timeout_ms", timeoutMs);

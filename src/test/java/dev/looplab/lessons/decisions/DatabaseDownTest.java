@@ -35,7 +35,6 @@ class DatabaseDownTest {
       socket.close();
     }
     if (lab != null) {
-      lab.shutdown(2000);
       lab.close();
     }
   }
@@ -77,6 +76,8 @@ class DatabaseDownTest {
     assertEquals(503, response.statusCode());
     assertEquals("databases_not_configured", response.bodyAsJsonObject().getString("error"));
     assertTrue(response.bodyAsJsonObject().getString("detail").contains("scripts/with-databases.sh"));
+    assertEquals(200, lab.get("/say-hi").statusCode());
+    assertTrue(lab.get("/info").bodyAsJsonObject().getJsonObject("decisions").containsKey("off"));
   }
 
   private void assertAnswers503Within(String client, long boundMs) {

@@ -28,7 +28,6 @@ class DecisionsRouteTest {
   @AfterAll
   static void stop() {
     if (lab != null) {
-      lab.shutdown(5000);
       lab.close();
     }
   }
@@ -100,7 +99,7 @@ class DecisionsRouteTest {
 
   @Test
   void aGetIsRefusedSayingToPost() {
-    HttpResponse<Buffer> response = lab.client.get("/decisions").send().await();
+    HttpResponse<Buffer> response = lab.get("/decisions");
     assertEquals(405, response.statusCode());
     assertTrue(response.bodyAsJsonObject().getString("detail").contains("use POST"));
   }

@@ -1,75 +1,55 @@
 package dev.looplab.lessons.decisions;
 
-import dev.looplab.server.BadRequestException;
 import dev.looplab.server.LabServer;
-import dev.looplab.server.LessonContext;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-/** The decisions lesson served on port 0, with a client on a Vertx of its own (a blocked server loop cannot stall it). */
+/**
+ * A real lab server with the decisions lesson on port 0, and a client on a Vertx of its own, so that
+ * a blocked server loop cannot stall the client too.
+ */
 final class DecisionsServer implements AutoCloseable {
   final DecisionsLesson lesson;
-  final Vertx vertx;
-  private final HttpServer http;
+  final LabServer server;
   final Vertx clientVertx = Vertx.vertx();
   final WebClient client;
+  private boolean shutDown;
 
   DecisionsServer(DecisionsSettings settings, ServerConfig config) {
     lesson = new DecisionsLesson(settings);
-    vertx = Vertx.vertx(LabServer.vertxOptions(config));
-    LessonContext context = new LessonContext() {
-      @Override
-      public Vertx vertx() {
-        return vertx;
-      }
-
-      @Override
-      public ServerConfig config() {
-        return config;
-      }
-
-      @Override
-      public <T> Callable<T> onWorker(String route, String requestId, Callable<T> task) {
-        return task;
-      }
-    };
-    lesson.start(context).await();
-    Router router = Router.router(vertx);
-    lesson.mount(router, context);
-    router.route().failureHandler(rc -> rc.response().setStatusCode(rc.failure() instanceof BadRequestException ? 400 : 500)
-        .end(new JsonObject().put("error", "x").put("detail", String.valueOf(rc.failure().getMessage())).encode()));
-    http = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(http.actualPort()),
+    server = new LabServer(config, List.of(lesson));
+    int port = server.start().await();
+    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
         new PoolOptions().setHttp1MaxSize(64));
   }
 
+  /** Vert.x checks every 20 ms and reports a loop busy for over 100 ms; no start-up grace. */
   static ServerConfig config() {
-    return ServerConfig.defaults().withPort(0).withBlockedThreadChecks(20, 100, 10_000).withStartupGraceMs(0);
+    return ServerConfig.defaults().withPort(0).withBlockedThreadChecks(20, 100, 10_000).withStartupGraceMs(0)
+        .withShutdownGraceMs(10_000);
   }
 
   static JsonObject body(double... features) {
-    JsonObject body = new JsonObject();
-    io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray();
+    JsonArray array = new JsonArray();
     for (double feature : features) {
       array.add(feature);
     }
-    return body.put("features", array);
+    return new JsonObject().put("features", array);
   }
 
   Future<HttpResponse<Buffer>> post(String uri, Object body, String requestId) {
-    var request = client.post(uri).putHeader("X-Request-Id", requestId);
+    HttpRequest<Buffer> request = client.post(uri).putHeader("X-Request-Id", requestId);
     return body instanceof JsonObject json ? request.sendJsonObject(json) : request.sendBuffer(Buffer.buffer(String.valueOf(body)));
   }
 
@@ -77,27 +57,31 @@ final class DecisionsServer implements AutoCloseable {
     return post(uri, body, requestId).await();
   }
 
-  /** Sends k decisions at once; completes with their responses in sending order. */
+  HttpResponse<Buffer> get(String uri) {
+    return client.get(uri).send().await();
+  }
+
+  /** Sends k decisions at once, each with features of its own; completes with the responses in sending order. */
   Future<List<HttpResponse<Buffer>>> concurrently(int k, String uri, String requestIdPrefix) {
     List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
     for (int i = 0; i < k; i++) {
-      calls.add(post(uri, body(i, k, System.nanoTime() % 1000), requestIdPrefix + i));
+      calls.add(post(uri, body(i, Math.random()), requestIdPrefix + i));
     }
     return Future.all(calls).map(all -> all.list());
   }
 
-  /** Stops the HTTP server, drains the lesson's background writes, closes everything; the writes not done. */
-  long shutdown(long graceMs) {
-    http.close().await();
-    long left = lesson.drain(graceMs).await();
-    lesson.stop().await();
-    return left;
+  /** The server's own shutdown, as on SIGTERM: drain HTTP, drain the lessons, stop them, close Vert.x. */
+  int shutdown() {
+    shutDown = true;
+    return server.shutdown().await();
   }
 
   @Override
   public void close() {
     client.close();
     clientVertx.close().await();
-    vertx.close().await();
+    if (!shutDown) {
+      shutdown();
+    }
   }
 }
