@@ -1,0 +1,55 @@
+package dev.looplab.model;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A call of {@code /decisions?client=C&io_ms=T} as the model reads it. Each call waits T inside Redis
+ * holding one connection, so the calls served at once are: on the loop, one per event loop (the
+ * blocking driver holds it); with workers or the reactive client, one per connection of the pool the
+ * server's {@code /info} reports. No client style removes the database's own bound.
+ */
+record DecisionsCall(String client, int ioMs) {
+
+  static DecisionsCall parse(String path) {
+    String client = "loop";
+    int ioMs = 0;
+    int q = path.indexOf('?');
+    if (q >= 0) {
+      for (String pair : path.substring(q + 1).split("&")) {
+        String value = URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8).trim();
+        if (pair.startsWith("client=")) {
+          client = value;
+        } else if (pair.startsWith("io_ms=")) {
+          try {
+            ioMs = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            // the server answers 400; the model keeps 0
+          }
+        }
+      }
+    }
+    return new DecisionsCall(client, ioMs);
+  }
+
+  /** How many calls one server process serves at once, and why; empty when /info has no decisions section. */
+  Optional<Slots> slots(LabInfo info) {
+    JsonObject decisions = info.raw().getJsonObject("decisions");
+    if (client.equals("loop")) {
+      return Optional.of(new Slots(info.instances(), "the blocking driver holds its event loop for io_ms; "
+          + info.instances() + " loop(s) per process serve one decision at a time each"));
+    }
+    String key = client.equals("worker") ? "db_pool_size" : "reactive_pool_size";
+    if (decisions == null || decisions.getInteger(key) == null) {
+      return Optional.empty();
+    }
+    int pool = decisions.getInteger(key);
+    return Optional.of(new Slots(pool, client.equals("worker")
+        ? "each decision holds a worker thread and one of " + pool + " pooled connection(s) for io_ms"
+        : "the loop is free, but each decision holds one of " + pool + " connection(s) while Redis waits io_ms"));
+  }
+
+  record Slots(int perProcess, String why) {}
+}
