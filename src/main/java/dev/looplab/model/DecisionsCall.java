@@ -11,11 +11,12 @@ import java.util.Optional;
  * blocking driver holds it); with workers or the reactive client, one per connection of the pool the
  * server's {@code /info} reports. No client style removes the database's own bound.
  */
-record DecisionsCall(String client, int ioMs) {
+record DecisionsCall(String client, int ioMs, Integer modelMs) {
 
   static DecisionsCall parse(String path) {
     String client = "loop";
     int ioMs = 0;
+    Integer modelMs = null;
     int q = path.indexOf('?');
     if (q >= 0) {
       for (String pair : path.substring(q + 1).split("&")) {
@@ -23,15 +24,42 @@ record DecisionsCall(String client, int ioMs) {
         if (pair.startsWith("client=")) {
           client = value;
         } else if (pair.startsWith("io_ms=")) {
-          try {
-            ioMs = Integer.parseInt(value);
-          } catch (NumberFormatException e) {
-            // the server answers 400; the model keeps 0
-          }
+          ioMs = number(value, 0);
+        } else if (pair.startsWith("model_ms=")) {
+          modelMs = number(value, 0);
         }
       }
     }
-    return new DecisionsCall(client, ioMs);
+    return new DecisionsCall(client, ioMs, modelMs);
+  }
+
+  private static int number(String value, int fallback) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return fallback; // the server answers 400 for it
+    }
+  }
+
+  /** The model's CPU time per call: {@code ?model_ms=}, else what the server's /info says, else 0. */
+  int modelMs(LabInfo info) {
+    JsonObject decisions = info.raw().getJsonObject("decisions");
+    return modelMs != null ? modelMs : decisions == null ? 0 : decisions.getInteger("model_ms", 0);
+  }
+
+  /**
+   * What the model adds to the last call, every call being a miss: on the loop each call holds it for
+   * the model too; on workers the last round's models run side by side, once; with the reactive client
+   * they run on the loop one after another, one per call of the last round.
+   */
+  int modelTailMs(LabInfo info, int calls, int served) {
+    int rounds = calls == 0 ? 0 : (calls + served - 1) / served;
+    int lastRound = calls - (rounds - 1) * served;
+    return switch (client) {
+      case "loop" -> calls * modelMs(info);
+      case "worker" -> modelMs(info);
+      default -> lastRound * modelMs(info);
+    };
   }
 
   /** How many calls one server process serves at once, and why; empty when /info has no decisions section. */

@@ -62,8 +62,13 @@ public final class TimingModel {
   }
 
   private Optional<Prediction> decisions(DecisionsCall call, int admitted, int refused, int inFlight) {
-    return call.slots(info).map(slots -> rounds(admitted, refused, served(inFlight, slots.perProcess()), call.ioMs(),
-        "client=" + call.client() + ": " + slots.why()));
+    return call.slots(info).map(slots -> {
+      int parallel = served(inFlight, slots.perProcess());
+      Prediction waits = rounds(admitted, refused, parallel, call.ioMs(), "client=" + call.client() + ": " + slots.why());
+      int tail = call.modelTailMs(info, admitted, parallel);
+      return new Prediction(waits.wallMs() + tail, refused, waits.reasoning()
+          + String.format("; + %d ms of the model (%d ms of CPU a call)", tail, call.modelMs(info)));
+    });
   }
 
   /** Calls served at once: what the client sends, capped by each process's slots for this route. */

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 final class DecisionRoute {
   static final String PATH = "/decisions";
   static final int MAX_MS = 60_000;
+  /** CPU time of the model on a miss unless {@code ?model_ms=} says otherwise; in /info for the driver's model. */
+  static final int DEFAULT_MODEL_MS = 20;
   private final DecisionsLesson lesson;
   private final Vertx vertx;
   private final Observatory observatory;
@@ -38,7 +40,7 @@ final class DecisionRoute {
     ClientStyle style = ClientStyle.of(rc.queryParams().get("client"));
     int ioMs = millis(rc, "io_ms", 0);
     int writeMs = millis(rc, "write_ms", 0);
-    int modelMs = millis(rc, "model_ms", 20);
+    int modelMs = millis(rc, "model_ms", DEFAULT_MODEL_MS);
     RouteRun run = RouteRun.begin(rc, "decisions", ioMs);
     DecisionStore store = lesson.store(style);
     StepTimes steps = new StepTimes();

@@ -103,7 +103,7 @@ public final class DecisionsLesson implements Lesson {
 
   @Override
   public JsonObject info() {
-    JsonObject info = settings.toJson().put("writes", ledger.toJson());
+    JsonObject info = settings.toJson().put("model_ms", DecisionRoute.DEFAULT_MODEL_MS).put("writes", ledger.toJson());
     return new JsonObject().put("decisions", settings.configured() ? info : info.put("off", HOW_TO_GET_DATABASES));
   }
 

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -65,10 +66,19 @@ final class ReactiveStore implements DecisionStore {
 
   @Override
   public Future<String> readCache(String key, int ioMs) {
-    Future<Response> waited = ioMs == 0 ? Future.succeededFuture()
-        : redis(Request.cmd(Command.BLPOP).arg(DecisionStore.NEVER_FILLED).arg(BlockingCalls.seconds(ioMs)), ioMs);
-    return waited.compose(none -> redis(Request.cmd(Command.GET).arg(key), 0))
-        .map(response -> response == null ? null : response.toString());
+    // the wait and the read on one connection: the read must not queue again behind other waits
+    return redisGate.run(() -> redis.connect()
+            .compose(connection -> waitInRedis(connection, ioMs)
+                .compose(waited -> connection.send(Request.cmd(Command.GET).arg(key)))
+                .eventually(connection::close))
+            .timeout(ioMs + settings.timeoutMs(), TimeUnit.MILLISECONDS))
+        .map(response -> response == null ? null : response.toString())
+        .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
+  }
+
+  private static Future<Response> waitInRedis(RedisConnection connection, int ioMs) {
+    return ioMs == 0 ? Future.succeededFuture()
+        : connection.send(Request.cmd(Command.BLPOP).arg(DecisionStore.NEVER_FILLED).arg(BlockingCalls.seconds(ioMs)));
   }
 
   @Override
@@ -82,7 +92,7 @@ final class ReactiveStore implements DecisionStore {
 
   @Override
   public Future<Void> writeCache(String key, String decisionJson) {
-    return redis(Request.cmd(Command.SET).arg(key).arg(decisionJson), 0).mapEmpty();
+    return redis(Request.cmd(Command.SET).arg(key).arg(decisionJson)).mapEmpty();
   }
 
   @Override
@@ -97,10 +107,10 @@ final class ReactiveStore implements DecisionStore {
   }
 
   /** One command on a pooled connection; its timeout starts when it passes the gate, so queueing is not a failure. */
-  private Future<Response> redis(Request command, int waitMs) {
+  private Future<Response> redis(Request command) {
     return redisGate.run(() -> redis.connect()
             .compose(connection -> connection.send(command).eventually(connection::close))
-            .timeout(waitMs + settings.timeoutMs(), TimeUnit.MILLISECONDS))
+            .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS))
         .recover(failure -> Future.failedFuture(new DatabaseDownException(failure)));
   }
 
