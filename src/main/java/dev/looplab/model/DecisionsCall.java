@@ -49,7 +49,8 @@ record DecisionsCall(String client, int ioMs, Integer modelMs) {
 
   /**
    * What the model adds to the last call, every call being a miss: on the loop each call holds it for
-   * the model too; on workers the last round's models run side by side, once; with the reactive client
+   * the model too; on workers the last round's models run side by side, as many at once as the server
+   * has cores; with the reactive client
    * they run on the loop one after another, one per call of the last round.
    */
   int modelTailMs(LabInfo info, int calls, int served) {
@@ -57,7 +58,10 @@ record DecisionsCall(String client, int ioMs, Integer modelMs) {
     int lastRound = calls - (rounds - 1) * served;
     return switch (client) {
       case "loop" -> calls * modelMs(info);
-      case "worker" -> modelMs(info);
+      case "worker" -> {
+        int cores = Math.max(1, info.raw().getInteger("cores", 1));
+        yield (lastRound + cores - 1) / cores * modelMs(info);
+      }
       default -> lastRound * modelMs(info);
     };
   }

@@ -39,6 +39,8 @@ class DecisionsPredictionTest {
     assertEquals(25 * 500 + 25 * 20, predict(info, "/decisions?client=loop&io_ms=500", 25).orElseThrow().wallMs());
     assertEquals(7 * 500 + 20, predict(info, "/decisions?client=worker&io_ms=500", 25).orElseThrow().wallMs());
     assertEquals(4 * 500 + 1 * 20, predict(info, "/decisions?client=reactive&io_ms=500", 25).orElseThrow().wallMs()); // 25 = 3 x 8 + 1
+    // the last round of 4 models shares 2 cores: 2 x 20 ms
+    assertEquals(2 * 500 + 2 * 20, predict(info.copy().put("cores", 2), "/decisions?client=worker&io_ms=500", 8).orElseThrow().wallMs());
     assertEquals(4 * 100 + 4 * 5, predict(info, "/decisions?client=loop&io_ms=100&model_ms=5", 4).orElseThrow().wallMs());
   }
 
