@@ -16,7 +16,7 @@
 #   5. every stack frame quoted as Class.method(File.java:N) points at a line inside that method.
 # For writers: ```sh is for commands that run as written (no servers started, no long runs);
 # ```console is a transcript, `$ command` then its real output, never run; ```text is anything else.
-# Takes about 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
+# Takes under 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
 # Needs: a JDK 17+ (and Maven to build the jar), curl. Exit: 0 all true, 1 one line per problem.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -65,9 +65,10 @@ for block in "$LAB_WORK"/blocks/*.sh; do
   ((SECONDS < DEADLINE)) || { problem "$where: not run, the check ran out of its 2 minutes"; continue; }
   sed -i "s#http://localhost:8080#$LAB_URL#g; s#http://127\.0\.0\.1:8080#$LAB_URL#g; s#localhost:8080#127.0.0.1:$LAB_PORT#g" "$block"
   blocks=$((blocks + 1))
-  if ! (cd "$LAB_WORK/run" && timeout 30 bash -euo pipefail "$block") >"$block.out" 2>&1; then
-    problem "$where: the sh block failed: $(tail -1 "$block.out")"
-  fi
+  status=0
+  (cd "$LAB_WORK/run" && timeout 30 bash -euo pipefail "$block") >"$block.out" 2>&1 || status=$?
+  if [[ $status == 124 ]]; then problem "$where: the sh block ran over 30 s"
+  elif [[ $status != 0 ]]; then problem "$where: the sh block failed (exit $status): $(tail -1 "$block.out")"; fi
 done
 
 # --- 2.-4. options, routes and variables named in the text -------------------------------------
@@ -81,8 +82,9 @@ awk '/^```/ { fence = (fence == "" ? substr($0, 4) : ""); next }
 
 while IFS= read -r entry; do
   where=${entry%%:*}; rest=${entry#*:}; where="$where:${rest%%:*}"; span=${rest#*:}
-  if [[ $span =~ ^--([a-z][a-z0-9-]*)([\ =].*)?$ ]]; then
-    grep -qx -- "--${BASH_REMATCH[1]}" "$LAB_WORK/options" || problem "$where: option --${BASH_REMATCH[1]} is in no --help"
+  if [[ $span =~ ^(-[a-zA-Z],\ )?--([a-z][a-z0-9-]*)([\ =].*)?$ ]]; then
+    option=--${BASH_REMATCH[2]}
+    grep -qx -- "$option" "$LAB_WORK/options" || problem "$where: option $option is in no --help"
   elif [[ $span =~ ^((GET|POST|PUT|DELETE)\ )?(/[a-z][a-z0-9-]*(/[a-z0-9-]+)*)(\?[^\ ]*)?$ ]]; then
     route=${BASH_REMATCH[3]}
     [[ $route =~ ^/(proc|dev|app|usr|tmp|etc|sys|var|opt|home|bin)(/|$) ]] || echo "$where $route" >>"$LAB_WORK/routes"

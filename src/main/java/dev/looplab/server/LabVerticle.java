@@ -59,6 +59,7 @@ public final class LabVerticle extends VerticleBase {
     router.get("/info").handler(this::info);
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
     router.get("/metrics").handler(observatory.metricsHandler());
+    router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
     router.get("/threads").handler(observatory.threadsHandler());
     lessons.mount(router);
     ErrorReplies.install(router);
