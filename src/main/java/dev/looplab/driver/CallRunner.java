@@ -1,5 +1,6 @@
 package dev.looplab.driver;
 
+import dev.looplab.model.RouteBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
