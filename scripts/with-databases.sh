@@ -48,16 +48,21 @@ fail_start() { # fail_start WHAT LOG
   exit 3
 }
 
-PG_PORT=${LOOPLAB_PG_PORT:-$(lab_free_port $((20000 + RANDOM % 30000)))}
+# a port below Linux's ephemeral range (32768 up): nothing connecting out can be holding it
+pick_port() { lab_free_port $((20000 + RANDOM % 12000)); }
+
 "${AS_PG[@]}" "$PG_BIN/initdb" -D "$LAB_WORK/data" -A trust -U "$PG_USER" >"$LAB_WORK/initdb.log" 2>&1 \
   || fail_start initdb "$LAB_WORK/initdb.log"
-"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$LAB_WORK/data" -l "$LAB_WORK/postgres.log" -w -t 30 \
-  -o "-p $PG_PORT -k $LAB_WORK -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
-  || fail_start PostgreSQL "$LAB_WORK/postgres.log"
+for attempt in 1 2 3; do   # another program may take the port between the check and the start
+  PG_PORT=${LOOPLAB_PG_PORT:-$(pick_port)}
+  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$LAB_WORK/data" -l "$LAB_WORK/postgres.log" -w -t 30 \
+    -o "-p $PG_PORT -k $LAB_WORK -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null && break
+  [[ $attempt == 3 ]] && fail_start PostgreSQL "$LAB_WORK/postgres.log"
+done
 "${AS_PG[@]}" "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -c "CREATE DATABASE $PG_DB" >/dev/null \
   || fail_start "PostgreSQL (CREATE DATABASE)" "$LAB_WORK/postgres.log"
 
-REDIS_PORT=${LOOPLAB_REDIS_PORT:-$(lab_free_port $((20000 + RANDOM % 30000)))}
+REDIS_PORT=${LOOPLAB_REDIS_PORT:-$(pick_port)}
 # --hz 100: Redis ends a blocking pop's timeout on its timer tick, every 1000/hz ms; at the default
 # 10 a wait of 200 ms lasts 200 to 300 ms, at 100 within 10 ms of what was asked
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$LAB_WORK" --save '' --appendonly no --hz 100 \

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RealDatabases implements BeforeAllCallback {
   private static final Path INITDB = Path.of("/usr/lib/postgresql/15/bin/initdb");
   private static volatile DecisionsSettings settings;
+  private static volatile String[] urls;
   private static String unavailable;
 
   @Override
@@ -48,6 +49,7 @@ public final class RealDatabases implements BeforeAllCallback {
       postgres = started[0];
       redis = started[1];
     }
+    urls = new String[] {postgres, redis};
     settings = DecisionsSettings.unconfigured().withDatabases(DatabaseUrl.postgres(postgres), DatabaseUrl.redis(redis))
         .withTimeoutMs(1000);
     return settings;
@@ -94,6 +96,12 @@ public final class RealDatabases implements BeforeAllCallback {
       }
     }
     return false;
+  }
+
+  /** The two URLs as given (password included), for a server started as a process: PostgreSQL, then Redis. */
+  static String[] urls() {
+    settings();
+    return urls.clone();
   }
 
   /** Rows of table decisions whose request id starts with {@code prefix}, read with plain JDBC. */
