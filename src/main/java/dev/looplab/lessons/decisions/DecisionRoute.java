@@ -50,9 +50,10 @@ final class DecisionRoute {
             : steps.time("model", () -> store.compute(() -> DecisionModel.predict(request.features(), modelMs)))
                 .map(decision -> new Outcome(decision, false)))
         .onSuccess(outcome -> {
+          // counted as accepted before the answer leaves, so no client can see an answer whose writes are not counted
+          writeInBackground(store, style, request, outcome, writeMs);
           rc.json(run.finish().put("client", style.label()).put("cache", outcome.hit() ? "hit" : "miss")
               .mergeIn(outcome.decision().toJson()).put("io_ms", ioMs).put("steps_ms", steps.toJson()));
-          writeInBackground(store, style, request, outcome, writeMs);
         })
         .onFailure(failure -> {
           if (failure instanceof DatabaseDownException down) {
@@ -64,7 +65,10 @@ final class DecisionRoute {
         });
   }
 
-  /** After the answer: the decision to Redis on a miss, a row to PostgreSQL always (the lecture's two background tasks). */
+  /**
+   * Accepts the lecture's two background tasks and queues them behind the answer: the decision to
+   * Redis on a miss, a row to PostgreSQL always.
+   */
   private void writeInBackground(DecisionStore store, ClientStyle style, DecisionRequest request, Outcome outcome, int writeMs) {
     String requestId = RequestId.current();
     if (!outcome.hit()) {
