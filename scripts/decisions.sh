@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: scripts/decisions.sh [--calls N] [--io-ms T] [--pools "1 4 8"] [--throughput] [--help]
+# Usage: scripts/decisions.sh [--calls N] [--io-ms T] [--pools "1 4 8"] [--throughput] [--help]
 #
 # The lecture's decision service against the driver's prediction: N concurrent POST /decisions, each
 # waiting T ms inside Redis (io_ms), for each client style: loop once (the pool does not matter there),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: scripts/with-databases.sh [--help] COMMAND [ARG...]
+# Usage: scripts/with-databases.sh [--help] COMMAND [ARG...]
 #
 # Starts a throwaway PostgreSQL (Debian package 'postgresql', run as the user 'postgres' when this
 # script runs as root: PostgreSQL refuses root) and Redis (package 'redis-server') on free ports of
