@@ -1,5 +1,6 @@
 package dev.looplab.cli;
 
+import dev.looplab.lessons.decisions.DecisionsFlags;
 import dev.looplab.observe.Instrumentation;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +24,8 @@ public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
   @Spec CommandSpec spec;
+
+  @Mixin DecisionsFlags decisions;
 
   @Option(names = {"-p", "--port"}, description = "Port to listen on; 0 picks a free one (env PORT; default ${DEFAULT-VALUE}).")
   int port;
@@ -63,7 +67,7 @@ public final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
-    LabServer server = new LabServer(config, Lessons.all());
+    LabServer server = new LabServer(config, Lessons.all(decisions.settings()));
     try {
       server.start().await();
     } catch (RuntimeException e) {

@@ -30,6 +30,12 @@ final class ActivityBoard {
     return mine.get().inFlight.computeIfAbsent(route, r -> new AtomicInteger());
   }
 
+  /** True while the calling thread is already attributed to a request. */
+  boolean busyHere() {
+    ThreadSlot slot = mine.get();
+    return slot != null && slot.current != null;
+  }
+
   void exit(ThreadActivity activity) {
     ThreadSlot slot = mine.get();
     if (slot != null && slot.current == activity) {

@@ -102,6 +102,25 @@ public final class Observatory {
     return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
   }
 
+  /**
+   * Runs {@code work} on this event loop attributed to a request, as the request tracker attributes a
+   * handler: for code that runs later than the handler itself, such as a handler after its request body
+   * has arrived, or a write queued behind the response. Inside an attributed handler it just runs.
+   */
+  public void onLoop(String route, String requestId, Runnable work) {
+    if (!enabled() || board.busyHere()) {
+      work.run();
+      return;
+    }
+    ThreadActivity activity = board.enter(route, requestId, true);
+    try {
+      work.run();
+    } finally {
+      board.exit(activity);
+      watcher.returnedLate(activity, System.nanoTime());
+    }
+  }
+
   /** Wraps a route's worker task so that it is counted and shown on {@code /threads}. */
   public <T> Callable<T> onWorker(String route, String requestId, Callable<T> task) {
     return enabled() ? workerTasks.track(route, requestId, task) : task;
