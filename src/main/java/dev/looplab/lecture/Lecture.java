@@ -30,12 +30,12 @@ public final class Lecture implements Shareable {
   }
 
   /**
-   * Calibrates the CPU work and deploys the queue consumers and the virtual-thread verticle. A JDK
-   * without virtual threads is not a failure: {@code /virtual-run} then answers 501 and says why.
+   * Deploys the queue consumers and the virtual-thread verticle. A JDK without virtual threads is not
+   * a failure: {@code /virtual-run} then answers 501 and says why. The CPU work is calibrated later,
+   * on a worker, by the first {@code /cpu-run}: start-up does not wait for it.
    */
   public static Future<Void> deploy(Vertx vertx) {
     Lecture lecture = of(vertx);
-    Future<Double> calibrated = vertx.executeBlocking(CpuWork::calibrate, false);
     Future<String> queue = vertx.deployVerticle(JobQueueVerticle::new, new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setInstances(QUEUE_CONSUMERS));
     Future<Void> virtual = vertx.deployVerticle(VirtualRunVerticle::new, new DeploymentOptions()
@@ -46,9 +46,8 @@ public final class Lecture implements Shareable {
           LOG.info("/virtual-run is off on JDK {}: {}", Runtime.version(), failure.getMessage());
           return Future.succeededFuture();
         });
-    return Future.all(calibrated, queue, virtual)
-        .onSuccess(all -> LOG.info("lecture routes ready: {} queue consumer(s), cpu work {} units/ms",
-            QUEUE_CONSUMERS, Math.round(CpuWork.unitsPerMs())))
+    return Future.all(queue, virtual)
+        .onSuccess(all -> LOG.info("lecture routes ready: {} queue consumer(s)", QUEUE_CONSUMERS))
         .mapEmpty();
   }
 

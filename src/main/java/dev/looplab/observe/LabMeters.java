@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -28,7 +30,9 @@ final class LabMeters {
   static final String WORKER_ACTIVE = "looplab.worker.tasks.active";
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  static final String ACCESS_DROPPED = "looplab.access.log.dropped";
+
+  private final Map<String, LongAdder> inFlight = new ConcurrentHashMap<>();
 
   LabMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -79,13 +83,19 @@ final class LabMeters {
     }
   }
 
-  AtomicInteger inFlight(String route) {
+  LongAdder inFlight(String route) {
     return inFlight.computeIfAbsent(route, r -> {
-      AtomicInteger count = new AtomicInteger();
-      Gauge.builder(IN_FLIGHT, count, AtomicInteger::get).description("Requests being served, by route")
+      LongAdder count = new LongAdder();
+      Gauge.builder(IN_FLIGHT, count, LongAdder::sum).description("Requests being served, by route")
           .tag("route", r).register(registry);
       return count;
     });
+  }
+
+  void accessLinesDropped(LongSupplier dropped) {
+    FunctionCounter.builder(ACCESS_DROPPED, dropped, d -> d.getAsLong())
+        .description("Access log lines dropped because the log's queue was full (the loop never waits for the log)")
+        .register(registry);
   }
 
   void workerTasks(AtomicInteger queued, AtomicInteger active) {

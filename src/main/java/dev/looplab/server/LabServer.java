@@ -41,6 +41,7 @@ public final class LabServer {
     this.config = config;
     this.vertx = vertx;
     this.observatory = observatory;
+    observatory.countDroppedAccessLines(AsyncAccessAppender::dropped);
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {
