@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The observatory's part of every request, called by the server's request handler: while a route's
  * handlers run on an event loop, the board says which route and request hold that loop, and each
- * route's in-flight gauge counts the request until its response ends. Routes are labelled by their
+ * route's in-flight gauge (and the loop's own count, for the live page) counts the request until
+ * its response ends. Routes are labelled by their
  * path when the router knows it, else "other", so that random URLs cannot blow up the metrics.
  * One map lookup and one small object per request; the counters are {@code LongAdder}s.
  */
@@ -38,7 +39,10 @@ public final class RequestWatch {
       route = "other";
     }
     inFlight.increment();
-    return board.enter(route, requestId, true, inFlight);
+    ThreadActivity activity = board.enter(route, requestId, true, inFlight);
+    activity.loopInFlight = board.inFlightHere(route);
+    activity.loopInFlight.incrementAndGet();
+    return activity;
   }
 
   /** The route's handlers have returned: the loop is free again (or was held too long: an episode). */
@@ -50,6 +54,7 @@ public final class RequestWatch {
   /** The request's response has ended. */
   public void ended(ThreadActivity activity) {
     activity.routeInFlight.decrement();
+    activity.loopInFlight.decrementAndGet();
   }
 
   private Map<String, LongAdder> inFlightByPath() {

@@ -1,5 +1,6 @@
 package dev.looplab.observe;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +18,8 @@ public final class ThreadActivity {
   final long startNanos;
   /** The in-flight count of the request's route; null for a worker task. */
   final LongAdder routeInFlight;
+  /** The count of the request's route on the loop that began it (set on event loops only). */
+  AtomicInteger loopInFlight;
   private volatile int claimed;
 
   ThreadActivity(String route, String requestId, long startNanos, LongAdder routeInFlight) {

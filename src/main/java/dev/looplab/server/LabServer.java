@@ -1,9 +1,8 @@
 package dev.looplab.server;
 
-import dev.looplab.lecture.Lecture;
 import dev.looplab.observe.Instrumentation;
-import dev.looplab.observe.ObserveOptions;
 import dev.looplab.observe.Observatory;
+import dev.looplab.observe.ObserveOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,24 +22,27 @@ public final class LabServer {
   private final Observatory observatory;
   private final InFlightRequests inFlight = new InFlightRequests();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
+  private final LessonHost lessons;
 
-  public LabServer(ServerConfig config) {
-    this(config, new Observatory(observeOptions(config)));
+  /** A server with the given lessons plugged in (the lab's own list is {@code cli.Lessons}). */
+  public LabServer(ServerConfig config, List<Lesson> lessons) {
+    this(config, lessons, new Observatory(observeOptions(config)));
   }
 
-  private LabServer(ServerConfig config, Observatory observatory) {
-    this(config, observatory.newVertx(vertxOptions(config)), observatory);
+  private LabServer(ServerConfig config, List<Lesson> lessons, Observatory observatory) {
+    this(config, lessons, observatory.newVertx(vertxOptions(config)), observatory);
   }
 
   /** For tests that bring their own Vertx (its vertx_* meters are then missing from /metrics). */
-  public LabServer(ServerConfig config, Vertx vertx) {
-    this(config, vertx, new Observatory(observeOptions(config)));
+  public LabServer(ServerConfig config, List<Lesson> lessons, Vertx vertx) {
+    this(config, lessons, vertx, new Observatory(observeOptions(config)));
   }
 
-  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory) {
+  private LabServer(ServerConfig config, List<Lesson> lessons, Vertx vertx, Observatory observatory) {
     this.config = config;
     this.vertx = vertx;
     this.observatory = observatory;
+    this.lessons = new LessonHost(lessons, vertx, config, observatory);
     observatory.countDroppedAccessLines(AsyncAccessAppender::dropped);
   }
 
@@ -65,8 +67,8 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    return Lecture.deploy(vertx)
-        .compose(lecture -> deployVerticles())
+    return lessons.start()
+        .compose(ready -> deployVerticles())
         .map(deploymentId -> port())
         .onSuccess(port -> observatory.start())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
@@ -75,7 +77,7 @@ public final class LabServer {
 
   private Future<String> deployVerticles() {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(config, inFlight, observatory);
+      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, lessons);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.instances()));
@@ -107,11 +109,12 @@ public final class LabServer {
     long finishedBefore = inFlight.finishedTotal();
     LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
     List<Future<Void>> drains = verticles.stream().map(v -> v.shutdown(config.shutdownGraceMs())).toList();
-    // pending background jobs get what is left of the grace period; the report waits for Vert.x
+    // the lessons' pending work gets what is left of the grace period; the report waits for Vert.x
     // to close, so the last responses' end handlers have run
     return Future.join(drains)
-        .transform(drained -> Lecture.finishJobs(vertx, Math.max(0, config.shutdownGraceMs() - millisSince(startNanos))))
-        .transform(jobs -> vertx.close())
+        .transform(drained -> lessons.drain(Math.max(0, config.shutdownGraceMs() - millisSince(startNanos))))
+        .transform(notDone -> lessons.stop())
+        .transform(stopped -> vertx.close())
         .map(closed -> {
           int cutOff = inFlight.current();
           LOG.info("drained: {} request(s) finished during shutdown, {} cut off",

@@ -1,7 +1,5 @@
 package dev.looplab.server;
 
-import dev.looplab.lecture.Lecture;
-import dev.looplab.lecture.LectureRoutes;
 import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -21,12 +19,14 @@ public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private final Observatory observatory;
+  private final LessonHost lessons;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory) {
+  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, LessonHost lessons) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
+    this.lessons = lessons;
   }
 
   @Override
@@ -57,15 +57,13 @@ public final class LabVerticle extends VerticleBase {
     // on a worker, unordered: a scrape or a thread dump must never show up as loop lag
     router.get("/metrics").blockingHandler(observatory.metricsHandler(), false);
     router.get("/threads").blockingHandler(observatory.threadsHandler(EveryRequest::id), false);
-    LectureRoutes.mount(router, vertx, config);
+    lessons.mount(router);
     ErrorReplies.install(router);
     return router;
   }
 
   private void info(RoutingContext rc) {
-    rc.json(ServerInfo.of(config)
-        .put("too_many_requests", inFlight.refusedTotal())
-        .put("background_jobs", Lecture.of(vertx).jobs().toJson()));
+    rc.json(lessons.addInfo(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
   }
 
   private void sayHi(RoutingContext rc) {

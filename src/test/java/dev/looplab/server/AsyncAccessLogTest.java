@@ -2,7 +2,6 @@ package dev.looplab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /** The access log leaves the event loop: ids survive the hop, a full queue drops (counted) and never waits. */
 class AsyncAccessLogTest {
@@ -89,22 +87,6 @@ class AsyncAccessLogTest {
       assertTrue(sink.lines.await(10, TimeUnit.SECONDS));
       assertEquals("- marker\n", sink.text.toString());
     }
-  }
-
-  @Test
-  void theSwitchTakesOnOrOffAndHasItsEnvironmentVariable() {
-    assertTrue(parse().accessLog);
-    assertFalse(parse("--access-log", "off").accessLog);
-    assertTrue(parse("--access-log=on").accessLog);
-    assertThrows(CommandLine.ParameterException.class, () -> parse("--access-log", "loud"));
-    assertEquals("LOOPLAB_ACCESS_LOG", ServerDefaults.envName("access_log"));
-    assertEquals("off", ServerConfig.defaults().withAccessLog(false).toJson().getString("access_log"));
-  }
-
-  private static ServerCommand parse(String... args) {
-    ServerCommand command = new ServerCommand();
-    new CommandLine(command).parseArgs(args);
-    return command;
   }
 
   private void attach(Sink sink, int queueSize) {
