@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench-server.sh [--quick] [--rounds N] [--seconds S] [--port P]
 #
-# The lab against a bare Vert.x 5 server with the same /say-hi (scripts/bench/BareSayHi.java),
+# The lab against a bare Vert.x 5 server with the same /say-hi (scripts/BareSayHi.java),
 # side by side in one run, as a ratio table. Every server runs pinned to core 0 (taskset), wrk
 # (-t1 -c64) pinned to core 1. The servers take turns in every round, so a neighbour's load hits
 # them all alike:
@@ -44,8 +44,8 @@ cd "$LAB_ROOT"
 lab_jar
 OUT=target/bench
 mkdir -p "$OUT/classes"
-if [[ ! $OUT/bare.jar -nt scripts/bench/BareSayHi.java || ! $OUT/bare.jar -nt $JAR ]]; then
-  javac -d "$OUT/classes" -cp "$JAR" scripts/bench/BareSayHi.java
+if [[ ! $OUT/bare.jar -nt scripts/BareSayHi.java || ! $OUT/bare.jar -nt $JAR ]]; then
+  javac -d "$OUT/classes" -cp "$JAR" scripts/BareSayHi.java
   printf 'Main-Class: BareSayHi\nClass-Path: ../looplab.jar\n' >"$OUT/manifest.txt"
   jar cfm "$OUT/bare.jar" "$OUT/manifest.txt" -C "$OUT/classes" .
 fi

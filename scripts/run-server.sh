@@ -12,7 +12,7 @@
 # and with a class-data archive of the lab's own classes, made once per jar, JDK and flags by a
 # training run (scripts/train-cds.sh, a few seconds) into target/cds/: an AppCDS archive on JDK 17
 # to 24 (-XX:SharedArchiveFile), the AOT cache on JDK 25+ (-XX:AOTCache).
-# Environment: JAVA (default java), LOOPLAB_JVM_FLAGS (replaces the flags above), LOOPLAB_CDS=off
+# Environment: JAVA (default java), JAVA_FLAGS (replaces the flags above), CDS=off
 # (no archive). Needs: a JDK 17+ (and Maven, when the jar must be built). Port: 8080 unless --port or PORT.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -31,7 +31,7 @@ done
 [[ $# -eq 0 || $1 == -* ]] || lab_unknown "$1"
 
 lab_jar
-read -r -a FLAGS <<<"${LOOPLAB_JVM_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m \
+read -r -a FLAGS <<<"${JAVA_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m \
 -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m \
 -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1}"
 
@@ -47,7 +47,7 @@ java_feature() {
 # archive_flag: the flag that uses the class-data archive, training it first when it is missing or
 # older than the jar; nothing when that fails (the server then starts without one)
 archive_flag() {
-  [[ ${LOOPLAB_CDS:-on} != off ]] || return 0
+  [[ ${CDS:-on} != off ]] || return 0
   local feature key file make use
   feature=$(java_feature)
   key=$(printf '%s ' "$JAVA" "${FLAGS[@]}" | cksum | cut -d' ' -f1)
