@@ -54,7 +54,7 @@ public final class ServerCommand implements Callable<Integer> {
   int maxConcurrency;
 
   @Option(names = "--instrumentation", paramLabel = "on|lab|off", converter = InstrumentationConverter.class,
-      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+      description = "The lab's lag probes, blocked-loop attribution, /metrics, /loops and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
   Instrumentation instrumentation;
 
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")

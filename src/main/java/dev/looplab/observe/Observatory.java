@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -30,6 +31,7 @@ import java.util.function.LongSupplier;
  * {@code /threads}. When disabled every hook is a pass-through and nothing is measured.
  */
 public final class Observatory {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private final ObserveOptions options;
   private final ActivityBoard board = new ActivityBoard();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,11 +42,16 @@ public final class Observatory {
   private final Set<String> probedLoops = ConcurrentHashMap.newKeySet();
   private final List<LoopLagProbe> probes = new CopyOnWriteArrayList<>();
   private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
+  private final LagRecorder recorder;
+  private final LoopsView loopsView;
+  private final AtomicReference<WorkerExecutor> readers = new AtomicReference<>();
 
   public Observatory(ObserveOptions options) {
     this.options = options;
     this.watcher = new BlockedLoopWatcher(board, options.blockedAfterMs(), options.checkIntervalMs(), options.startupGraceMs());
     watcher.onEpisode(meters::blockedEpisode);
+    this.recorder = new LagRecorder(options.probeIntervalMs());
+    this.loopsView = new LoopsView(options, meters, recorder, watcher);
   }
 
   public boolean enabled() {
@@ -72,9 +79,9 @@ public final class Observatory {
     if (!enabled() || !probedLoops.add(loop)) {
       return;
     }
-    LagWindow window = new LagWindow(options.windowSeconds(), 6, System.nanoTime());
-    meters.eventLoop(loop, window);
-    LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), window);
+    LoopLag lag = new LoopLag(registry, loop, options.windowSeconds());
+    loopsView.add(lag);
+    LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), lag, recorder);
     probes.add(probe);
     probeByLoop.put(loop, probe);
     probe.start();
@@ -84,11 +91,13 @@ public final class Observatory {
   public void start() {
     if (enabled()) {
       watcher.start();
+      recorder.start();
     }
   }
 
   public void stop() {
     watcher.stop();
+    recorder.stop();
     probes.forEach(LoopLagProbe::stop);
   }
 
@@ -109,18 +118,47 @@ public final class Observatory {
     return enabled() ? workerTasks.track(route, requestId, task) : task;
   }
 
-  /** Mount with {@code blockingHandler(h, false)}: a scrape runs on a worker, never on a loop. */
+  /** {@code /metrics}: Prometheus text, scraped off the event loop (a scrape reads every meter). */
   public Handler<RoutingContext> metricsHandler() {
-    if (enabled()) {
-      Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
-      return rc -> {
-        watcher.flush(); // a scrape right after a run must count that run's episodes
-        scrape.handle(rc);
-      };
+    if (!enabled()) {
+      return instrumentationOff("/metrics");
     }
+    return rc -> readers(rc.vertx()).executeBlocking(() -> {
+          loopsView.catchUp(); // a scrape right after a run must count that run's probes and episodes
+          return registry.scrape();
+        }, false)
+        .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
+        .onFailure(rc::fail);
+  }
+
+  /** {@code /loops}: the loop figures as JSON, tagged with the process that answered. */
+  public Handler<RoutingContext> loopsHandler(String appInstanceId) {
+    if (!enabled()) {
+      return instrumentationOff("/loops");
+    }
+    return rc -> readers(rc.vertx()).executeBlocking(() -> loopsView.snapshot(appInstanceId), false)
+        .onSuccess(rc::json)
+        .onFailure(rc::fail);
+  }
+
+  private static Handler<RoutingContext> instrumentationOff(String path) {
     return rc -> rc.response().setStatusCode(503).putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", "instrumentation_off")
-            .put("detail", "this server runs with --instrumentation off; start it with 'on' to get /metrics").encode());
+            .put("detail", "this server runs with --instrumentation off; start it with 'on' to get " + path).encode());
+  }
+
+  /** One thread of its own for the readers, so that a scrape never waits behind (or delays) the lab's worker tasks. */
+  private WorkerExecutor readers(Vertx vertx) {
+    WorkerExecutor current = readers.get();
+    if (current != null) {
+      return current;
+    }
+    WorkerExecutor created = vertx.createSharedWorkerExecutor("looplab-observe", 1);
+    if (readers.compareAndSet(null, created)) {
+      return created;
+    }
+    created.close();
+    return readers.get();
   }
 
   /**

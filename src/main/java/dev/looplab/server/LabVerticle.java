@@ -54,8 +54,9 @@ public final class LabVerticle extends VerticleBase {
     router.get("/standard-run").handler(this::standardRun);
     router.get("/info").handler(this::info);
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
-    // on a worker, unordered: a scrape or a thread dump must never show up as loop lag
-    router.get("/metrics").blockingHandler(observatory.metricsHandler(), false);
+    // off the event loop: a scrape or a thread dump must never show up as loop lag
+    router.get("/metrics").handler(observatory.metricsHandler());
+    router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
     router.get("/threads").blockingHandler(observatory.threadsHandler(EveryRequest::id), false);
     lessons.mount(router);
     ErrorReplies.install(router);

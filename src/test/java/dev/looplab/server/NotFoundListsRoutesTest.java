@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.cli.Lessons;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
@@ -34,6 +38,8 @@ class NotFoundListsRoutesTest {
 
   private LabServer server;
   private WebClient client;
+  private HttpClient http;
+  private int port;
 
   @BeforeEach
   void start() {
@@ -41,7 +47,8 @@ class NotFoundListsRoutesTest {
     List<Lesson> lessons = new ArrayList<>(Lessons.all());
     lessons.add(MADE_UP);
     server = new LabServer(config, lessons, Vertx.vertx(LabServer.vertxOptions(config)));
-    int port = server.start().await();
+    port = server.start().await();
+    http = server.vertx().createHttpClient();
     client = WebClient.create(server.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
@@ -70,7 +77,9 @@ class NotFoundListsRoutesTest {
   void everyPathItNamesIsARoute() {
     for (String path : pathsNamedBy404()) {
       assertTrue(path.startsWith("/"), path);
-      int status = client.get(path).send().await().statusCode();
+      // the status line is enough: a route that streams (the live page's events) never ends its body
+      int status = http.request(HttpMethod.GET, port, "127.0.0.1", path)
+          .compose(HttpClientRequest::send).map(HttpClientResponse::statusCode).await();
       assertNotEquals(404, status, path + " is named by the 404 but answers 404");
     }
   }
