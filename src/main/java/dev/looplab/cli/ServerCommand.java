@@ -64,6 +64,10 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;
 
+  @Option(names = "--access-log", paramLabel = "on|off", converter = OnOffConverter.class,
+      description = "One line per request (method, URI, status, ms), written off the event loop; lines that find the log's queue full are dropped and counted in /metrics (env LOOPLAB_ACCESS_LOG; default ${DEFAULT-VALUE}).")
+  OnOff accessLog;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -97,7 +101,7 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
     requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
-        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog.on());
   }
 
   private void requireRange(String option, long value, long min, long max) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Which request each event-loop and worker thread is running. Each thread writes only its own slot
@@ -14,13 +15,17 @@ final class ActivityBoard {
   private final ThreadLocal<ThreadSlot> mine = new ThreadLocal<>();
 
   ThreadActivity enter(String route, String requestId, boolean eventLoop) {
+    return enter(route, requestId, eventLoop, null);
+  }
+
+  ThreadActivity enter(String route, String requestId, boolean eventLoop, LongAdder routeInFlight) {
     ThreadSlot slot = mine.get();
     if (slot == null) {
       slot = new ThreadSlot(Thread.currentThread(), eventLoop);
       mine.set(slot);
       slots.add(slot);
     }
-    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime());
+    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime(), routeInFlight);
     slot.current = activity;
     return activity;
   }

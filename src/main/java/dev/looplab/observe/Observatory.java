@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The lab watching itself: one per server. Lag probes on the loops the verticles run on, the
@@ -97,9 +98,16 @@ public final class Observatory {
     probes.forEach(LoopLagProbe::stop);
   }
 
-  /** The first handler after the request id is known: marks the loop as busy with this request. */
-  public Handler<RoutingContext> requestTracker(Router router, Function<RoutingContext, String> requestIdOf) {
-    return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
+  /** The hooks the server's request handler calls on every request; null when disabled. */
+  public RequestWatch requestWatch(Router router) {
+    return enabled() ? new RequestWatch(router, board, meters, watcher) : null;
+  }
+
+  /** Publishes the access log's count of dropped lines in {@code /metrics}. */
+  public void countDroppedAccessLines(LongSupplier dropped) {
+    if (enabled()) {
+      meters.accessLinesDropped(dropped);
+    }
   }
 
   /**
@@ -136,8 +144,19 @@ public final class Observatory {
     return enabled() ? readouts.loops(appInstanceId) : Readouts.instrumentationOff("/loops");
   }
 
-  public Handler<RoutingContext> threadsHandler() {
-    return rc -> rc.json(threadView.snapshot());
+  /**
+   * Mount with {@code blockingHandler(h, false)}: the thread dump runs on a worker, never on a loop,
+   * and that worker shows in it as running {@code /threads} for this request.
+   */
+  public Handler<RoutingContext> threadsHandler(Function<RoutingContext, String> requestIdOf) {
+    return rc -> {
+      ThreadActivity activity = board.enter("/threads", requestIdOf.apply(rc), false);
+      try {
+        rc.json(threadView.snapshot());
+      } finally {
+        board.exit(activity);
+      }
+    };
   }
 
   /** Test and embedding hook: called for each blocked episode, after it is logged and counted. */

@@ -50,7 +50,7 @@ final class ErrorReplies {
     } else {
       LOG.error("{} {} failed", rc.request().method(), rc.request().uri(), failure);
       send(rc, 500, "internal_error",
-          "the server failed on this request; its log has the details under request id " + RequestTracking.id(rc));
+          "the server failed on this request; its log has the details under request id " + EveryRequest.id(rc));
     }
   }
 
