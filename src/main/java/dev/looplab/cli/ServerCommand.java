@@ -1,5 +1,6 @@
 package dev.looplab.cli;
 
+import dev.looplab.lessons.decisions.DecisionsFlags;
 import dev.looplab.observe.Instrumentation;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +24,8 @@ public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
   @Spec CommandSpec spec;
+
+  @Mixin DecisionsFlags decisions;
 
   @Option(names = {"-p", "--port"}, description = "Port to listen on; 0 picks a free one (env PORT; default ${DEFAULT-VALUE}).")
   int port;
@@ -60,10 +64,14 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;
 
+  @Option(names = "--access-log", paramLabel = "on|off", converter = OnOffConverter.class,
+      description = "One line per request (method, URI, status, ms), written off the event loop; lines that find the log's queue full are dropped and counted in /metrics (env LOOPLAB_ACCESS_LOG; default ${DEFAULT-VALUE}).")
+  OnOff accessLog;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
-    LabServer server = new LabServer(config, Lessons.all());
+    LabServer server = new LabServer(config, Lessons.all(decisions.settings()));
     try {
       server.start().await();
     } catch (RuntimeException e) {
@@ -93,7 +101,7 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
     requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
-        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog.on());
   }
 
   private void requireRange(String option, long value, long min, long max) {

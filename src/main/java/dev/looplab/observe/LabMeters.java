@@ -1,6 +1,7 @@
 package dev.looplab.observe;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The lab's own meters, next to Vert.x's {@code vertx_*} ones. Micrometer names with base units
@@ -21,7 +24,9 @@ final class LabMeters {
   static final String WORKER_ACTIVE = "looplab.worker.tasks.active";
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  static final String ACCESS_DROPPED = "looplab.access.log.dropped";
+
+  private final Map<String, LongAdder> inFlight = new ConcurrentHashMap<>();
 
   LabMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -45,17 +50,24 @@ final class LabMeters {
   JsonObject blockedEpisodes(boolean duringGc) {
     Map<String, Long> byRoute = new TreeMap<>();
     registry.find(BLOCKED).tag("gc", Boolean.toString(duringGc)).counters()
+        .stream().filter(c -> c.count() > 0)
         .forEach(c -> byRoute.merge(c.getId().getTag("route"), (long) c.count(), Long::sum));
     return new JsonObject(new LinkedHashMap<>(byRoute));
   }
 
-  AtomicInteger inFlight(String route) {
+  LongAdder inFlight(String route) {
     return inFlight.computeIfAbsent(route, r -> {
-      AtomicInteger count = new AtomicInteger();
-      Gauge.builder(IN_FLIGHT, count, AtomicInteger::get).description("Requests being served, by route")
+      LongAdder count = new LongAdder();
+      Gauge.builder(IN_FLIGHT, count, LongAdder::sum).description("Requests being served, by route")
           .tag("route", r).register(registry);
       return count;
     });
+  }
+
+  void accessLinesDropped(LongSupplier dropped) {
+    FunctionCounter.builder(ACCESS_DROPPED, dropped, d -> d.getAsLong())
+        .description("Access log lines dropped because the log's queue was full (the loop never waits for the log)")
+        .register(registry);
   }
 
   void workerTasks(AtomicInteger queued, AtomicInteger active) {

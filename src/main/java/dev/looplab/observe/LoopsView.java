@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The loop figures as one small JSON document ({@code GET /loops}), for the experiment driver and for
@@ -29,14 +30,20 @@ final class LoopsView {
     loops.add(loop);
   }
 
-  /** Brings the meters up to date: the samples still queued, the episodes found but not yet published. */
-  void catchUp() {
-    recorder.drain();
+  /**
+   * Reads with the meters up to date (the samples still queued, the episodes found but not yet
+   * published) and no lag sample recorded while it reads.
+   */
+  <T> T upToDate(Supplier<T> reading) {
     watcher.flush();
+    return recorder.read(reading);
   }
 
   JsonObject snapshot(String appInstanceId) {
-    catchUp();
+    return upToDate(() -> json(appInstanceId));
+  }
+
+  private JsonObject json(String appInstanceId) {
     JsonArray eventLoops = new JsonArray();
     loops.forEach(loop -> eventLoops.add(loop.toJson()));
     return new JsonObject()

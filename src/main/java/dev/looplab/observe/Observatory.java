@@ -4,9 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -20,9 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The lab watching itself: one per server. Lag probes on the loops the verticles run on, the
@@ -30,7 +28,6 @@ import java.util.function.Function;
  * {@code /threads}. When disabled every hook is a pass-through and nothing is measured.
  */
 public final class Observatory {
-  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private final ObserveOptions options;
   private final ActivityBoard board = new ActivityBoard();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -43,7 +40,7 @@ public final class Observatory {
   private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
   private final LagRecorder recorder;
   private final LoopsView loopsView;
-  private final AtomicReference<WorkerExecutor> readers = new AtomicReference<>();
+  private final Readouts readouts;
 
   public Observatory(ObserveOptions options) {
     this.options = options;
@@ -51,6 +48,7 @@ public final class Observatory {
     watcher.onEpisode(meters::blockedEpisode);
     this.recorder = new LagRecorder(options.probeIntervalMs());
     this.loopsView = new LoopsView(options, meters, recorder, watcher);
+    this.readouts = new Readouts(registry, loopsView);
   }
 
   public boolean enabled() {
@@ -100,9 +98,35 @@ public final class Observatory {
     probes.forEach(LoopLagProbe::stop);
   }
 
-  /** The first handler after the request id is known: marks the loop as busy with this request. */
-  public Handler<RoutingContext> requestTracker(Router router, Function<RoutingContext, String> requestIdOf) {
-    return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
+  /** The hooks the server's request handler calls on every request; null when disabled. */
+  public RequestWatch requestWatch(Router router) {
+    return enabled() ? new RequestWatch(router, board, meters, watcher) : null;
+  }
+
+  /** Publishes the access log's count of dropped lines in {@code /metrics}. */
+  public void countDroppedAccessLines(LongSupplier dropped) {
+    if (enabled()) {
+      meters.accessLinesDropped(dropped);
+    }
+  }
+
+  /**
+   * Runs {@code work} on this event loop attributed to a request, as the request tracker attributes a
+   * handler: for code that runs later than the handler itself, such as a handler after its request body
+   * has arrived, or a write queued behind the response. Inside an attributed handler it just runs.
+   */
+  public void onLoop(String route, String requestId, Runnable work) {
+    if (!enabled() || board.busyHere()) {
+      work.run();
+      return;
+    }
+    ThreadActivity activity = board.enter(route, requestId, true);
+    try {
+      work.run();
+    } finally {
+      board.exit(activity);
+      watcher.returnedLate(activity, System.nanoTime());
+    }
   }
 
   /** Wraps a route's worker task so that it is counted and shown on {@code /threads}. */
@@ -110,51 +134,29 @@ public final class Observatory {
     return enabled() ? workerTasks.track(route, requestId, task) : task;
   }
 
-  /** {@code /metrics}: Prometheus text, scraped off the event loop (a scrape reads every meter). */
+  /** {@code /metrics}: Prometheus text, read off the event loops. */
   public Handler<RoutingContext> metricsHandler() {
-    if (!enabled()) {
-      return instrumentationOff("/metrics");
-    }
-    return rc -> readers(rc.vertx()).executeBlocking(() -> {
-          loopsView.catchUp(); // a scrape right after a run must count that run's probes and episodes
-          return registry.scrape();
-        }, false)
-        .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
-        .onFailure(rc::fail);
+    return enabled() ? readouts.metrics() : Readouts.instrumentationOff("/metrics");
   }
 
   /** {@code /loops}: the loop figures as JSON, tagged with the process that answered. */
   public Handler<RoutingContext> loopsHandler(String appInstanceId) {
-    if (!enabled()) {
-      return instrumentationOff("/loops");
-    }
-    return rc -> readers(rc.vertx()).executeBlocking(() -> loopsView.snapshot(appInstanceId), false)
-        .onSuccess(rc::json)
-        .onFailure(rc::fail);
+    return enabled() ? readouts.loops(appInstanceId) : Readouts.instrumentationOff("/loops");
   }
 
-  private static Handler<RoutingContext> instrumentationOff(String path) {
-    return rc -> rc.response().setStatusCode(503).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", "instrumentation_off")
-            .put("detail", "this server runs with --instrumentation off; start it with 'on' to get " + path).encode());
-  }
-
-  /** One thread of its own for the readers, so that a scrape never waits behind (or delays) the lab's worker tasks. */
-  private WorkerExecutor readers(Vertx vertx) {
-    WorkerExecutor current = readers.get();
-    if (current != null) {
-      return current;
-    }
-    WorkerExecutor created = vertx.createSharedWorkerExecutor("looplab-observe", 1);
-    if (readers.compareAndSet(null, created)) {
-      return created;
-    }
-    created.close();
-    return readers.get();
-  }
-
-  public Handler<RoutingContext> threadsHandler() {
-    return rc -> rc.json(threadView.snapshot());
+  /**
+   * Mount with {@code blockingHandler(h, false)}: the thread dump runs on a worker, never on a loop,
+   * and that worker shows in it as running {@code /threads} for this request.
+   */
+  public Handler<RoutingContext> threadsHandler(Function<RoutingContext, String> requestIdOf) {
+    return rc -> {
+      ThreadActivity activity = board.enter("/threads", requestIdOf.apply(rc), false);
+      try {
+        rc.json(threadView.snapshot());
+      } finally {
+        board.exit(activity);
+      }
+    };
   }
 
   /** Test and embedding hook: called for each blocked episode, after it is logged and counted. */

@@ -3,6 +3,7 @@ package dev.looplab.report;
 import dev.looplab.model.CallRecord;
 import dev.looplab.model.Experiment;
 import dev.looplab.model.LoopReadings;
+import dev.looplab.model.RouteBodies;
 import dev.looplab.model.RunResult;
 import dev.looplab.model.Statistics;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class TimelineReport {
       timelines.add(of(experiment, experiment.runs().get(i), i < loops.size() ? loops.get(i) : null));
     }
     RunResult first = experiment.runs().get(0);
-    return TimelineHtml.render("GET " + first.plan().url() + " x " + first.plan().calls(), timelines);
+    return TimelineHtml.render(RouteBodies.method(first.plan().path()) + " " + first.plan().url() + " x " + first.plan().calls(), timelines);
   }
 
   static Timeline of(Experiment experiment, RunResult run, LoopReadings.Delta loop) {

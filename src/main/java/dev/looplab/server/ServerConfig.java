@@ -22,12 +22,13 @@ public record ServerConfig(
     long shutdownGraceMs,
     int maxConcurrency,
     Instrumentation instrumentation,
-    long startupGraceMs) {
+    long startupGraceMs,
+    boolean accessLog) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000, true);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -68,6 +69,11 @@ public record ServerConfig(
     return edit().startupGraceMs(graceMs).done();
   }
 
+  /** Off: no access line per request (the access log is asynchronous either way). */
+  public ServerConfig withAccessLog(boolean on) {
+    return edit().accessLog(on).done();
+  }
+
   private Editor edit() {
     return new Editor(this);
   }
@@ -86,7 +92,8 @@ public record ServerConfig(
         .put("shutdown_grace_ms", shutdownGraceMs)
         .put("max_concurrency", maxConcurrency)
         .put("instrumentation", instrumentation.label())
-        .put("startup_grace_ms", startupGraceMs);
+        .put("startup_grace_ms", startupGraceMs)
+        .put("access_log", accessLog ? "on" : "off");
   }
 
   /** A copy with some fields changed, so each {@code withX} names only what it changes. */
@@ -103,6 +110,7 @@ public record ServerConfig(
     private int maxConcurrency;
     private Instrumentation instrumentation;
     private long startupGraceMs;
+    private boolean accessLog;
 
     Editor(ServerConfig from) {
       host = from.host;
@@ -117,6 +125,7 @@ public record ServerConfig(
       maxConcurrency = from.maxConcurrency;
       instrumentation = from.instrumentation;
       startupGraceMs = from.startupGraceMs;
+      accessLog = from.accessLog;
     }
 
     Editor port(int value) {
@@ -166,9 +175,14 @@ public record ServerConfig(
       return this;
     }
 
+    Editor accessLog(boolean value) {
+      accessLog = value;
+      return this;
+    }
+
     ServerConfig done() {
       return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs,
-          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog);
     }
   }
 }

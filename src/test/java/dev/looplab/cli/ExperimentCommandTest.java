@@ -144,8 +144,9 @@ class ExperimentCommandTest {
         "--route", "/fast-run?ms=150", "--calls", "40", "--mode", "sync", "--format", "json", "--out", file.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     try {
-      long probeRequests = 4;  // /info and three /health pings
-      awaitServed(vertx, lab, probeRequests + 3);
+      long before = 5;  // /info, three /health pings, the /loops reading before the run
+      // three calls served: in sync mode the third is sent only once the second is recorded
+      awaitServed(vertx, lab, before + 3);
       child.destroy();  // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
       assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the driver exits after writing");
     } finally {
