@@ -14,7 +14,8 @@
 #      exists: the server answers that method on that path with anything but a 404;
 #   4. every LOOPLAB_* variable named exists in the server's help or in logback.xml;
 #   5. every stack frame quoted as Class.method(File.java:N) points at a line inside that method;
-#   6. every link to a page (docs/x.md, x.md#heading) leads to a file, and to a heading there.
+#   6. every link to a page (docs/x.md, x.md#heading) leads to a file, and to a heading there;
+#   7. every class named in full (dev.looplab.server.LabVerticle) exists in src/main or src/test.
 # For writers: ```sh is for commands that run as written (no servers started, no long runs);
 # ```console is a transcript, `$ command` then its real output, never run; ```text is anything else.
 # Takes under 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
@@ -132,9 +133,16 @@ done
     [[ $found == "$method" ]] || problem "$file:$line: $frame: line $number of $path is in ${found:-no method}, not $method"
   done
 
+# --- 7. classes named in full (dev.looplab.x.Name) exist in the sources -------------------------
+{ grep -onHE 'dev\.looplab\.([a-z]+\.)*[A-Z][A-Za-z0-9]*' "${FILES[@]}" || true; } | sort -t: -k3 -u \
+  | while IFS=: read -r file line class; do
+    source=$(tr . / <<<"$class").java
+    [[ -f src/main/java/$source || -f src/test/java/$source ]] || problem "$file:$line: class $class does not exist"
+  done
+
 if [[ -s $PROBLEMS ]]; then
   cat "$PROBLEMS" >&2
   echo "$LAB_NAME: $(wc -l <"$PROBLEMS") problem(s) in ${FILES[*]}" >&2
   exit 1
 fi
-echo "$LAB_NAME: ${#FILES[@]} file(s) true to the code: $blocks sh block(s) ran, options, routes, variables and stack frames exist ($((SECONDS)) s)"
+echo "$LAB_NAME: ${#FILES[@]} file(s) true to the code: $blocks sh block(s) ran, options, routes, variables, classes and stack frames exist ($((SECONDS)) s)"
