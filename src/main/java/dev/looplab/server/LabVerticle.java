@@ -33,7 +33,8 @@ public final class LabVerticle extends VerticleBase {
   public Future<?> start() {
     observatory.watchCurrentLoop(vertx);
     return vertx.createHttpServer()
-        .requestHandler(router())
+        .requestHandler(new RequestHygiene(router()))
+        .invalidRequestHandler(RequestHygiene::invalid)
         .listen(sharedPort(config.port()), config.host())
         .onSuccess(listening -> server = listening);
   }
@@ -61,6 +62,7 @@ public final class LabVerticle extends VerticleBase {
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/threads").handler(observatory.threadsHandler());
     LectureRoutes.mount(router, vertx, config);
+    MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
     return router;
   }

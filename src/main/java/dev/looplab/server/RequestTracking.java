@@ -35,7 +35,7 @@ final class RequestTracking implements Handler<RoutingContext> {
     inFlight.started();
     rc.addEndHandler(done -> {
       inFlight.finished();
-      ACCESS.info("{} {} {} {} ms", rc.request().method(), rc.request().uri(),
+      ACCESS.info("{} {} {} {} ms", LogSafe.of(rc.request().method()), LogSafe.of(rc.request().uri()),
           rc.response().getStatusCode(), (System.nanoTime() - startNanos) / 1_000_000);
     });
     rc.next();
