@@ -6,9 +6,9 @@ import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +21,25 @@ public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private final Observatory observatory;
+  private final ShutdownDrain drain;
   private HttpServer server;
 
-  public LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory) {
+  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, ShutdownDrain drain) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
+    this.drain = drain;
   }
 
   @Override
   public Future<?> start() {
     observatory.watchCurrentLoop(vertx);
-    return vertx.createHttpServer()
+    // plain HTTP/1.1: with h2c on, Vert.x makes a connection an HttpConnection only once a whole
+    // request head has arrived, so a silent or slow client would be invisible to the drain and the timeouts
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .requestHandler(new RequestHygiene(router()))
         .invalidRequestHandler(RequestHygiene::invalid)
+        .connectionHandler(drain::connected)
         .listen(sharedPort(config.port()), config.host())
         .onSuccess(listening -> server = listening);
   }
@@ -48,6 +53,7 @@ public final class LabVerticle extends VerticleBase {
   Router router() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestTracking(inFlight));
+    router.route().handler(drain);
     router.route().handler(new ConcurrencyLimit(config.maxConcurrency(), inFlight));
     router.route().handler(observatory.requestTracker(router, RequestTracking::id));
     if (observatory.enabled()) {
@@ -70,6 +76,7 @@ public final class LabVerticle extends VerticleBase {
   private void info(RoutingContext rc) {
     rc.json(ServerInfo.of(config)
         .put("too_many_requests", inFlight.refusedTotal())
+        .put("connections", drain.connectionsJson())
         .put("background_jobs", Lecture.of(vertx).jobs().toJson()));
   }
 
@@ -127,8 +134,8 @@ public final class LabVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
-  Future<Void> shutdown(long graceMs) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+  /** Stops listening and closes what connections are left. */
+  Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
   }
 }

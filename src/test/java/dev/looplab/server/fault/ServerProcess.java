@@ -35,6 +35,15 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code looplab server --port 0} plus the given options; returns once it listens. */
   static ServerProcess start(String... options) throws Exception {
+    return start(false, options);
+  }
+
+  /** With debug logging, so a test can wait for a route's "started" line. */
+  static ServerProcess startDebug(String... options) throws Exception {
+    return start(true, options);
+  }
+
+  private static ServerProcess start(boolean debug, String... options) throws Exception {
     String logConfig = Path.of(ServerProcess.class.getResource("/logback.xml").toURI()).toString();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,6 +52,9 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("LOOPLAB_") || name.equals("PORT"));
+    if (debug) {
+      builder.environment().put("LOOPLAB_LOG_LEVEL", "DEBUG");
+    }
     return new ServerProcess(builder.start());
   }
 
