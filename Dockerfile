@@ -24,11 +24,11 @@ COPY --from=build /build/target/looplab.jar /app/looplab.jar
 # Cold start: a training run of the server, made now with the same JVM and the same flags as the
 # ENTRYPOINT, writes an AOT cache (JDK 25, JEP 483/514): the classes it loaded come back already
 # parsed, verified and linked at the next start. A JVM that cannot use the cache warns and goes on.
-COPY scripts/train-cds.sh /tmp/train-cds.sh
-RUN bash /tmp/train-cds.sh /app/looplab.jar -- \
+COPY scripts/train-cds.sh scripts/lib.sh /tmp/scripts/
+RUN bash /tmp/scripts/train-cds.sh /app/looplab.jar -- \
       -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
       -XX:AOTCacheOutput=/app/looplab.aot \
- && rm /tmp/train-cds.sh \
+ && rm -r /tmp/scripts \
  && chmod 0444 /app/looplab.jar /app/looplab.aot
 USER looplab
 # Cloud Run sets PORT; inside a container the server must bind every interface

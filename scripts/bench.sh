@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The driver's benchmarks, server and client on this machine (127.0.0.1 only, bounded):
-#  1. burst: N async /fast-run calls with task T must finish within 1.5 x T; hey -n N -c N for comparison;
-#  2. latency: a smaller shared workload through both the driver and hey, their percentiles side by side.
+# Usage: scripts/bench.sh [--port N] [--task-ms MS] [--calls N] [--compare-calls N] [--out-dir DIR]
+#
+# The experiment driver's benchmarks, server and client on this machine (127.0.0.1 only, bounded):
+#  1. burst: --calls async /fast-run calls (default 10000) with task --task-ms (default 2000) must
+#     finish within 1.5 x T; then hey -n N -c N for comparison (skipped without hey);
+#  2. latency: --compare-calls calls (default 1000) of /fast-run?ms=200, 100 at a time, through
+#     both the driver and hey, their percentiles side by side.
+# Starts its own server on --port (default 18300) and stops it at the end or on Ctrl-C.
+# Outputs in --out-dir (default bench-results). Takes about 1-2 minutes.
+# Needs: a JDK 17+, curl, python3; hey for the comparison; an open-files hard limit of at least
+# --calls + 512 (ulimit -Hn), since every connection is a file on each side.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-
-usage() {
-  echo "usage: scripts/bench.sh [--port N] [--task-ms MS] [--calls N] [--compare-calls N] [--out-dir DIR]   (defaults: 18300, 2000, 10000, 1000, bench-results)" >&2
-  exit 2
-}
 
 PORT=18300
 TASK_MS=2000
@@ -17,14 +20,17 @@ COMPARE_CALLS=1000
 OUT_DIR="bench-results"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --port) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || usage; PORT="$2"; shift 2 ;;
-    --task-ms) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || usage; TASK_MS="$2"; shift 2 ;;
-    --calls) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || usage; CALLS="$2"; shift 2 ;;
-    --compare-calls) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || usage; COMPARE_CALLS="$2"; shift 2 ;;
-    --out-dir) [[ $# -ge 2 ]] || usage; OUT_DIR="$2"; shift 2 ;;
-    *) usage ;;
+    -h|--help) lab_help ;;
+    --port) lab_number --port "${2:-}"; PORT="$2"; shift 2 ;;
+    --task-ms) lab_number --task-ms "${2:-}"; TASK_MS="$2"; shift 2 ;;
+    --calls) lab_number --calls "${2:-}"; CALLS="$2"; shift 2 ;;
+    --compare-calls) lab_number --compare-calls "${2:-}"; COMPARE_CALLS="$2"; shift 2 ;;
+    --out-dir) [[ $# -ge 2 ]] || lab_usage_error "--out-dir needs a directory"; OUT_DIR="$2"; shift 2 ;;
+    *) lab_unknown "$1" ;;
   esac
 done
+lab_need curl
+lab_need python3
 
 # every connection is a file descriptor on each side: raise the soft limit as far as the hard one allows
 ulimit -n "$(ulimit -Hn)"
@@ -33,15 +39,12 @@ if (( $(ulimit -n) < CALLS + 512 )); then
   exit 1
 fi
 
-ensure_jar
+lab_jar
 mkdir -p "$OUT_DIR"
-BASE="http://127.0.0.1:$PORT"
-trap stop_server EXIT
-
+lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with --port)" >&2; exit 1; }
 # access log off (WARN): 10,000 log lines would be part of what is measured
-LOOPLAB_LOG_LEVEL=WARN java -jar "$JAR" server --port "$PORT" --task-ms "$TASK_MS" >"$OUT_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-wait_for_health "$BASE" 30
+LOOPLAB_LOG_LEVEL=WARN lab_start_server "$PORT" --task-ms "$TASK_MS"
+BASE=$LAB_URL
 
 summary() {  # summary FILE: wall and latency percentiles of the (single) run in a driver JSON file
   python3 - "$1" <<'PY'
@@ -54,13 +57,13 @@ PY
 }
 
 echo "== warm-up: one unmeasured burst, so that neither tool below pays for the server's JIT"
-timeout 300 java -jar "$JAR" experiment --base-url "$BASE" --route fast-run --calls "$CALLS" \
+timeout 300 "$JAVA" -jar "$JAR" experiment --base-url "$BASE" --route fast-run --calls "$CALLS" \
   --format json --out "$OUT_DIR/warm-up.json" >/dev/null
 echo "(cold server: $(summary "$OUT_DIR/warm-up.json"))"
 echo
 echo "== burst: $CALLS async /fast-run calls, task $TASK_MS ms (target: within $((TASK_MS * 3 / 2)) ms)"
 echo "\$ java -jar target/looplab.jar experiment --base-url $BASE --route fast-run --calls $CALLS --warmup 2000 --format json --out $OUT_DIR/burst.json"
-timeout 300 java -jar "$JAR" experiment --base-url "$BASE" --route fast-run --calls "$CALLS" --warmup 2000 \
+timeout 300 "$JAVA" -jar "$JAR" experiment --base-url "$BASE" --route fast-run --calls "$CALLS" --warmup 2000 \
   --format json --out "$OUT_DIR/burst.json" >"$OUT_DIR/burst.txt"
 echo "looplab: $(summary "$OUT_DIR/burst.json")"
 python3 - "$OUT_DIR/burst.json" "$TASK_MS" <<'PY'
@@ -75,7 +78,7 @@ if command -v hey >/dev/null; then
   total="$(awk '/Total:/ {print $2; exit}' "$OUT_DIR/burst-hey.txt")"
   echo "hey:     total $total s = $(awk -v s="$total" -v t="$TASK_MS" 'BEGIN {printf "%.2f", s * 1000 / t}') x T; statuses: $(grep -E '^ *\[[0-9]{3}\]' "$OUT_DIR/burst-hey.txt" | xargs || true)"
 else
-  echo "hey not installed (apt-get install hey): no comparison"
+  echo "hey is not installed (package: hey): no comparison"
 fi
 
 COMPARE_PATH="/fast-run?ms=200"
@@ -83,7 +86,7 @@ COMPARE_C=100
 echo
 echo "== latency: $COMPARE_CALLS calls of $COMPARE_PATH, $COMPARE_C at a time, through both tools"
 echo "\$ java -jar target/looplab.jar experiment --base-url $BASE --route '$COMPARE_PATH' --calls $COMPARE_CALLS --concurrency $COMPARE_C --warmup 2000 --format json --out $OUT_DIR/compare.json"
-timeout 300 java -jar "$JAR" experiment --base-url "$BASE" --route "$COMPARE_PATH" --calls "$COMPARE_CALLS" \
+timeout 300 "$JAVA" -jar "$JAR" experiment --base-url "$BASE" --route "$COMPARE_PATH" --calls "$COMPARE_CALLS" \
   --concurrency "$COMPARE_C" --warmup 2000 --format json --out "$OUT_DIR/compare.json" >"$OUT_DIR/compare.txt"
 echo "looplab: $(summary "$OUT_DIR/compare.json")"
 if command -v hey >/dev/null; then
@@ -94,4 +97,5 @@ if command -v hey >/dev/null; then
     "$OUT_DIR/compare-hey.txt"
 fi
 echo
+cp "$LAB_LOG" "$OUT_DIR/server.log"
 echo "full outputs in $OUT_DIR/"

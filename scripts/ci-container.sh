@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# ci-container.sh: CI proof that the Dockerfile builds and the container serves.
+# Usage: scripts/ci-container.sh
 #
-# Builds the fat jar if it is missing (container-smoke.sh insists on one), then runs the shared
-# smoke test: it builds the unmodified Dockerfile with podman and local Debian base images, runs
-# the container and waits for HTTP 200 on /health. Needs root. Prints PASS or FAIL; exit 0 / 1.
-#
-# SMOKE_NET=private (default here): the container gets its own network namespace, so the probe
-# never clashes with anything else listening on 127.0.0.1:8080 of a shared machine.
-# SHARED_DIR: where shared/ is (default ../shared, beside the repo clone, as in CI).
+# CI's proof that the Dockerfile builds and the container serves: builds the fat jar when it is
+# missing, then hands over to CI's container smoke test, which builds the unmodified Dockerfile
+# with podman, runs the container in its own network namespace and waits for HTTP 200 on /health.
+# Prints PASS or FAIL; exit 0 / 1. Needs root, podman, and the smoke test's directory in
+# SHARED_DIR (CI provides it; to try the image by hand, see docs/container-and-cloud-run.md).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+
+for arg in "$@"; do
+  case $arg in
+    -h|--help) lab_help ;;
+    *) lab_unknown "$arg" ;;
+  esac
+done
+cd "$LAB_ROOT"
 SHARED_DIR=${SHARED_DIR:-../shared}
-[ -f "$SHARED_DIR/container/container-smoke.sh" ] || { echo "ci-container: no $SHARED_DIR/container/container-smoke.sh" >&2; exit 2; }
-[ -f target/looplab.jar ] || mvn -B -q package -DskipTests
+SMOKE="$SHARED_DIR/container/container-smoke.sh"
+[[ -f $SMOKE ]] || { echo "$LAB_NAME: no container smoke test at $SMOKE (set SHARED_DIR)" >&2; exit 3; }
+lab_jar
 export SMOKE_PATH=${SMOKE_PATH:-/health}
 export SMOKE_NET=${SMOKE_NET:-private}
-exec bash "$SHARED_DIR/container/container-smoke.sh" .
+exec bash "$SMOKE" .

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# cold-start.sh [--runs N] [--port P] [--jar JAR | --image IMAGE] [MODE...]
+# Usage: scripts/cold-start.sh [--runs N] [--port P] [--jar JAR | --image IMAGE] [MODE...]
 #
 # Measures cold start the way a platform that scales from zero sees it: the time from spawning
 # `java -jar looplab.jar` to the first HTTP 200 from /health, as the median (and min/max) of N runs.
@@ -19,29 +19,30 @@
 #
 # Environment: JAVA (default: java on PATH), JAVA_FLAGS (default: the container's flags, below),
 # BASELINE_JAVA (the JVM of the baseline mode).
-# Bounded: each start is killed after 30 s; 127.0.0.1 only; port 18590 by default.
+# Bounded: each start is given 30 s; 127.0.0.1 only; port 18590 by default. Takes about
+# (1 + RUNS) x MODES starts of 1-2 s each, plus a training run per archive the first time.
+# Needs: a JDK 17+ (25+ for aot), curl; podman (or PODMAN) for --image.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$LAB_ROOT"
 
-RUNS=7; PORT=18590; JAR=target/looplab.jar; IMAGE=""; MODES=()
+RUNS=7; PORT=18590; IMAGE=""; MODES=()
 while [ $# -gt 0 ]; do
   case $1 in
-    --runs) RUNS=$2; shift 2 ;;
-    --port) PORT=$2; shift 2 ;;
-    --jar) JAR=$2; shift 2 ;;
-    --image) IMAGE=$2; shift 2 ;;
+    -h|--help) lab_help ;;
+    --runs) [[ ${2:-} =~ ^[1-9][0-9]?$ ]] || lab_usage_error "--runs must be 1..99"; RUNS=$2; shift 2 ;;
+    --port) lab_number --port "${2:-}"; PORT=$2; shift 2 ;;
+    --jar) [ $# -ge 2 ] || lab_usage_error "--jar needs a file"; JAR=$2; shift 2 ;;
+    --image) [ $# -ge 2 ] || lab_usage_error "--image needs an image"; IMAGE=$2; shift 2 ;;
     baseline|plain|appcds|aot|image|image-noaot) MODES+=("$1"); shift ;;
-    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-    *) echo "cold-start: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    *) lab_unknown "$1" ;;
   esac
 done
-[[ $RUNS =~ ^[1-9][0-9]?$ ]] || { echo "cold-start: --runs must be 1..99" >&2; exit 2; }
-[ -n "$IMAGE" ] || [ -f "$JAR" ] || { echo "cold-start: no $JAR; run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
-command -v curl >/dev/null || { echo "cold-start: needs curl" >&2; exit 2; }
-JAVA=${JAVA:-java}
+lab_need curl
+read -r -a PODMAN <<<"${PODMAN:-podman}"
+if [ -n "$IMAGE" ]; then lab_need "${PODMAN[0]}" podman; else lab_jar; fi
 # the same flags as the Dockerfile's ENTRYPOINT
 read -r -a FLAGS <<<"${JAVA_FLAGS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=75}"
-read -r -a PODMAN <<<"${PODMAN:-podman}"
 CONTAINER=cold-start-$$
 if [ -n "$IMAGE" ]; then
   [ ${#MODES[@]} -gt 0 ] || MODES=(image image-noaot)
@@ -49,7 +50,7 @@ else
   feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ ${#MODES[@]} -gt 0 ] || { MODES=(baseline plain appcds); [ "$feature" -ge 25 ] && MODES+=(aot); }
 fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "cold-start: port $PORT is busy" >&2; exit 2; fi
+lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is busy (choose another with --port)" >&2; exit 1; }
 
 DIR=target/cold-start; mkdir -p "$DIR"
 archive_flag() { # MODE -> the flag that uses its archive, making the archive first if needed
@@ -67,55 +68,52 @@ archive_flag() { # MODE -> the flag that uses its archive, making the archive fi
   esac
 }
 
-PID=""
-halt() { # stops the server started last
-  if [ -n "$IMAGE" ]; then "${PODMAN[@]}" rm -f -t 2 "$CONTAINER" >/dev/null 2>&1 || true
-  elif [ -n "$PID" ]; then kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; fi
-  PID=""
+halt() { # stops the server started last (and the container, with --image)
+  if [ -n "$IMAGE" ]; then "${PODMAN[@]}" rm -f -t 2 "$CONTAINER" >/dev/null 2>&1 || true; fi
+  LAB_STOP_S=5 lab_stop_all
 }
-trap 'if [ -n "$IMAGE" ]; then halt; elif [ -n "$PID" ]; then kill -9 "$PID" 2>/dev/null; fi; true' EXIT
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-launch() { # MODE [ARCHIVE_FLAG]: the server, in the background; PID is what to watch
+launch() { # MODE [ARCHIVE_FLAG]: the server, in the background, tracked by lib.sh
   local mode=$1; shift
   if [ "$mode" = baseline ]; then
-    "${BASELINE_JAVA:-java}" -jar "$JAR" server --host 127.0.0.1 --port "$PORT" >"$DIR/last-run.log" 2>&1 &
+    LAB_JVM_FLAGS=()
+    JAVA=${BASELINE_JAVA:-java} lab_launch_server "$PORT"
   elif [ -n "$IMAGE" ]; then
     "${PODMAN[@]}" run -d --rm --name "$CONTAINER" --network host -e PORT="$PORT" -e LOOPLAB_HOST=127.0.0.1 \
-      ${1:+-e JDK_JAVA_OPTIONS="$1"} "$IMAGE" >"$DIR/last-run.log" 2>&1 &
+      ${1:+-e JDK_JAVA_OPTIONS="$1"} "$IMAGE" >"$DIR/last-run.log" 2>&1
+    LAB_LOG="$DIR/last-run.log"
   else
-    "$JAVA" "${FLAGS[@]}" "$@" -jar "$JAR" server --host 127.0.0.1 --port "$PORT" >"$DIR/last-run.log" 2>&1 &
+    # shellcheck disable=SC2034 # read by lab_launch_server
+    LAB_JVM_FLAGS=("${FLAGS[@]}" "$@")
+    lab_launch_server "$PORT"
   fi
-  PID=$!
 }
-alive() { if [ -n "$IMAGE" ]; then [ "$("${PODMAN[@]}" inspect -f '{{.State.Status}}' "$CONTAINER" 2>/dev/null || echo created)" != exited ]; else kill -0 "$PID" 2>/dev/null; fi; }
 one_start() { # prints ms from spawn to the first 200 on /health
-  local t0 deadline
-  t0=$(now_ms); deadline=$(( t0 + 30000 ))
+  local t0 pid=""
+  t0=$(lab_now_ms)
   launch "$@"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/health" 2>/dev/null)" = 200 ]; do
-    if ! alive || [ "$(now_ms)" -gt $deadline ]; then
-      cat "$DIR/last-run.log" >&2; halt; echo "cold-start: no 200 from /health" >&2; exit 1
-    fi
-    sleep 0.005
-  done
-  echo $(( $(now_ms) - t0 ))
+  [ -n "$IMAGE" ] || pid=$LAB_PID
+  LAB_POLL_S=0.005 lab_wait_health "http://127.0.0.1:$PORT" 30 "$pid" "$LAB_LOG" || { halt; exit 1; }
+  echo $(( $(lab_now_ms) - t0 ))
   halt
 }
+lab_on_exit halt
+lab_work_dir   # made here: one_start runs in $(...) subshells, which must share it
 
 what=$([ -n "$IMAGE" ] && echo "image $IMAGE" || echo "$("$JAVA" -version 2>&1 | head -1); flags: ${FLAGS[*]}")
 echo "# $what; $RUNS runs per mode, interleaved; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 declare -A EXTRA=() TIMES=()
 for mode in "${MODES[@]}"; do
   EXTRA[$mode]=$(archive_flag "$mode")
-  one_start "$mode" ${EXTRA[$mode]} >/dev/null   # warm the page cache; not counted
+  one_start "$mode" ${EXTRA[$mode]:+"${EXTRA[$mode]}"} >/dev/null   # warm the page cache; not counted
 done
 # round robin over the modes, so that a change in the machine's load hits them all alike
 for _ in $(seq "$RUNS"); do
-  for mode in "${MODES[@]}"; do TIMES[$mode]+="$(one_start "$mode" ${EXTRA[$mode]}) "; done
+  for mode in "${MODES[@]}"; do TIMES[$mode]+="$(one_start "$mode" ${EXTRA[$mode]:+"${EXTRA[$mode]}"}) "; done
 done
 printf '%-12s %10s %8s %8s   %s\n' mode median_ms min_ms max_ms runs_ms
 for mode in "${MODES[@]}"; do
-  sorted=($(printf '%s\n' ${TIMES[$mode]} | sort -n))
+  read -r -a runs <<<"${TIMES[$mode]}"
+  mapfile -t sorted < <(printf '%s\n' "${runs[@]}" | sort -n)
   printf '%-12s %10s %8s %8s   %s\n' "$mode" "${sorted[$(( RUNS / 2 ))]}" "${sorted[0]}" "${sorted[$(( RUNS - 1 ))]}" "${TIMES[$mode]}"
 done
 echo "# load at the end: $(cut -d' ' -f1 /proc/loadavg)"

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Usage: scripts/compare-scaling.sh
+#
 # More loops or more processes? Runs the same two bursts, K slow-runs (a sleep on the loop) and K
 # cpu-runs on the loop, against three setups, and reports the wall time of each burst, what the model
 # predicts, and the resident memory (RSS) of the setup:
@@ -6,21 +8,33 @@
 #   2. one process, N event loops            (--instances N)
 #   3. N processes, one event loop each      (haproxy in front on one port when it is installed,
 #                                             like gunicorn's parent; else the client takes turns)
-#
-#   scripts/compare-scaling.sh
-#   N=2 K=8 TASK_MS=300 PORT=18610 scripts/compare-scaling.sh
+# N is the number of cores by default, so setup 3 starts ONE JVM PER CORE (16 on a 16-core laptop).
+# Takes about 30 s on 2 cores with the defaults; more with more cores or REPEAT.
+# Settings are environment variables:
+#   N=2 K=8 TASK_MS=300 PORT=18610 scripts/compare-scaling.sh   # ports PORT..PORT+N are used
 #   REPEAT=3 scripts/compare-scaling.sh     # each burst 3 times, the fastest kept (for a shared machine)
+# Needs: a JDK 17+, curl; hey (else one curl per request); haproxy for setup 3's single port.
 set -euo pipefail
-# shellcheck source=scripts/lab-common.sh
-source "$(dirname "$0")/lab-common.sh"
-trap 'exit 130' INT TERM
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib-burst.sh"
 
+for arg in "$@"; do
+  case $arg in
+    -h|--help) lab_help ;;
+    *) lab_unknown "$arg" ;;
+  esac
+done
 CORES=$(nproc)
 N=${N:-$CORES}
 K=${K:-$(( 2 * N ))}
 T=${TASK_MS:-300}
 PORT=${PORT:-18610}
-require_jar
+for v in N K T PORT; do lab_number "$v" "${!v}"; done
+lab_need curl
+lab_jar
+for ((p = PORT; p <= PORT + N; p++)); do
+  lab_port_free "$p" || { echo "$LAB_NAME: port $p is in use (choose another range with PORT=...)" >&2; exit 1; }
+done
 
 fastest_burst() { # like burst, REPEAT times, the fastest kept
   local best="" wall
@@ -35,7 +49,7 @@ ceil_div() { echo $(( ($1 + $2 - 1) / $2 )); }
 min() { echo $(( $1 < $2 ? $1 : $2 )); }
 
 printf 'looplab scaling: N=%d, K=%d requests at once, T=%d ms, %d cores, %s, load average %s\n\n' \
-  "$N" "$K" "$T" "$CORES" "$("$JAVA" -version 2>&1 | head -1)" "$(load_average)"
+  "$N" "$K" "$T" "$CORES" "$("$JAVA" -version 2>&1 | head -1)" "$(lab_load_average)"
 printf '%-38s %8s %9s %16s %16s\n' "setup" "RSS MB" "start ms" "slow-run x$K" "cpu-run x$K"
 printf '%-38s %8s %9s %16s %16s\n' "" "" "" "(predicted)" "(predicted)"
 
@@ -52,45 +66,46 @@ measure() {
   local slow cpu rss
   slow=$(fastest_burst "$K" "${slow_urls[@]}")
   cpu=$(fastest_burst "$K" "${cpu_urls[@]}")
-  rss=$(rss_kb "${SERVER_PIDS[@]}")
+  rss=$(rss_kb "${LAB_PIDS[@]}")
   printf '%-38s %8d %9d %7d (%6d) %7d (%6d)\n' "$name" $(( rss / 1024 )) "$started_ms" \
     "$slow" $(( $(ceil_div "$K" "$loops") * T )) \
     "$cpu" $(( $(ceil_div "$K" "$(min "$loops" "$CORES")") * T ))
 }
 
-start=$(now_ms); start_server "$PORT" --instances 1 --task-ms "$T"
-measure "1 process, 1 event loop" 1 $(( $(now_ms) - start )) "http://127.0.0.1:$PORT"
-stop_servers
+start=$(lab_now_ms); lab_start_server "$PORT" --instances 1 --task-ms "$T"
+measure "1 process, 1 event loop" 1 $(( $(lab_now_ms) - start )) "http://127.0.0.1:$PORT"
+lab_stop_all
 
-start=$(now_ms); start_server "$PORT" --instances "$N" --task-ms "$T"
-measure "1 process, $N event loops" "$N" $(( $(now_ms) - start )) "http://127.0.0.1:$PORT"
-stop_servers
+start=$(lab_now_ms); lab_start_server "$PORT" --instances "$N" --task-ms "$T"
+measure "1 process, $N event loops" "$N" $(( $(lab_now_ms) - start )) "http://127.0.0.1:$PORT"
+lab_stop_all
 
-start=$(now_ms)
-bases=() pids=()
+start=$(lab_now_ms)
+bases=() pids=() logs=()
 for ((i = 1; i <= N; i++)); do
-  launch_server $(( PORT + i )) --instances 1 --task-ms "$T"
-  pids+=("$LAST_PID")
+  lab_launch_server $(( PORT + i )) --instances 1 --task-ms "$T"
+  pids+=("$LAB_PID")
+  logs+=("$LAB_LOG")
   bases+=("http://127.0.0.1:$(( PORT + i ))")
 done
-for ((i = 1; i <= N; i++)); do wait_ready $(( PORT + i )) "${pids[i - 1]}"; done
+for ((i = 1; i <= N; i++)); do lab_wait_health "${bases[i - 1]}" 60 "${pids[i - 1]}" "${logs[i - 1]}" || exit 1; done
 name="$N processes, 1 event loop each"
 if command -v haproxy > /dev/null; then
   {
     printf 'global\n  maxconn 1000\ndefaults\n  mode http\n  timeout connect 5s\n  timeout client 120s\n  timeout server 120s\n'
     printf 'frontend lab\n  bind 127.0.0.1:%d\n  default_backend jvms\nbackend jvms\n  balance roundrobin\n' "$PORT"
     for ((i = 1; i <= N; i++)); do printf '  server jvm%d 127.0.0.1:%d\n' "$i" $(( PORT + i )); done
-  } > "$WORK_DIR/haproxy.cfg"
-  haproxy -f "$WORK_DIR/haproxy.cfg" > "$WORK_DIR/haproxy.log" 2>&1 &
-  SERVER_PIDS+=($!)
-  for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.1; done
-  measure "$name, haproxy" "$N" $(( $(now_ms) - start )) "http://127.0.0.1:$PORT"
+  } > "$LAB_WORK/haproxy.cfg"
+  haproxy -f "$LAB_WORK/haproxy.cfg" > "$LAB_WORK/haproxy.log" 2>&1 &
+  lab_track $!
+  lab_wait_health "http://127.0.0.1:$PORT" 10 $! "$LAB_WORK/haproxy.log" || exit 1
+  measure "$name, haproxy" "$N" $(( $(lab_now_ms) - start )) "http://127.0.0.1:$PORT"
 else
-  measure "$name, client takes turns" "$N" $(( $(now_ms) - start )) "${bases[@]}"
+  measure "$name, client takes turns" "$N" $(( $(lab_now_ms) - start )) "${bases[@]}"
 fi
-stop_servers
+lab_stop_all
 
-printf '\nload average at the end: %s\n' "$(load_average)"
+printf '\nload average at the end: %s\n' "$(lab_load_average)"
 printf 'predicted: slow-run ceil(K/loops) x T (each sleep holds its loop); cpu-run ceil(K/min(loops, cores)) x T.\n'
 [[ ${REPEAT:-1} -gt 1 ]] && printf 'each burst was run %d times; the fastest is shown.\n' "$REPEAT"
 printf 'RSS: resident memory of every process of the setup (haproxy included), from /proc/PID/status, after the bursts.\n'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# deploy-cloud-run.sh [--dry-run]
+# Usage: scripts/deploy-cloud-run.sh [--dry-run]
 #
 # Builds the image, pushes it to Artifact Registry and deploys it to Cloud Run with the lesson's
 # settings: 0 to 3 instances, at most 5 requests at once per instance, port 8080, open to everyone.
@@ -16,16 +16,18 @@
 #   ALLOW_UNAUTHENTICATED 1 (0: only authenticated callers)
 #   CPU_BOOST       1 (extra CPU while an instance starts: shorter cold starts; 0 to turn off)
 #   DOCKER          docker (or podman)
+# Needs: gcloud (logged in) and docker or podman, except for --dry-run. Takes a few minutes.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$LAB_ROOT"
 
 die() { echo "deploy-cloud-run: $*" >&2; exit 2; }
 DRY_RUN=0
 for arg in "$@"; do
   case $arg in
     --dry-run) DRY_RUN=1 ;;
-    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-    *) die "unknown argument '$arg' (usage: deploy-cloud-run.sh [--dry-run])" ;;
+    -h|--help) lab_help ;;
+    *) lab_unknown "$arg" ;;
   esac
 done
 
@@ -54,7 +56,8 @@ for v in MIN_INSTANCES MAX_INSTANCES CONCURRENCY PORT TASK_MS; do is_int "${!v}"
 [[ $SERVICE =~ ^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$ ]] || die "SERVICE '$SERVICE' is not a valid Cloud Run service name"
 
 if [ $DRY_RUN = 0 ]; then
-  for tool in gcloud "$DOCKER"; do command -v "$tool" >/dev/null || die "needs '$tool' on PATH (or try --dry-run)"; done
+  lab_need gcloud google-cloud-cli
+  lab_need "$DOCKER"
 fi
 if [ -z "${PROJECT_ID:-}" ]; then
   PROJECT_ID=$( (command -v gcloud >/dev/null && gcloud config get-value project 2>/dev/null) || true)

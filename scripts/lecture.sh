@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
-# The second lesson, measured: background work after the response, CPU-bound work on the loop and on
-# workers, waits on timers, loops, workers and virtual threads. Starts its own server, runs each
-# experiment in order and prints what was measured beside what the model of the loop predicts.
+# Usage: scripts/lecture.sh
 #
-#   scripts/lecture.sh                        # JDK on PATH; /virtual-run needs 21+
-#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java scripts/lecture.sh
-#   PORT=18600 TASK_MS=300 scripts/lecture.sh
+# The second lesson, measured: background work after the response, CPU-bound work on the loop and on
+# workers, waits on timers, loops, workers and virtual threads, and the same CPU job in CPython.
+# Starts its own server (1 event loop), runs each experiment in order and prints what was measured
+# beside what the model of the loop predicts. Takes about 1 minute with the default T=300 ms.
+# Settings are environment variables:
+#   PORT=18600 TASK_MS=300 scripts/lecture.sh  # the server's port and task time T
+#   JAVA=/path/to/jdk-25/bin/java scripts/lecture.sh   # /virtual-run needs JDK 21+
 #   SCALING=1 scripts/lecture.sh              # then scripts/compare-scaling.sh (more loops, more processes)
 #   REPEAT=3 scripts/lecture.sh               # each burst 3 times, the fastest kept (for a shared machine)
 #   DRIVER=experiment scripts/lecture.sh      # time the bursts with 'looplab experiment' instead of hey/curl
 #                                             # (DRIVER_JAR=other.jar for the driver, EXPERIMENT_WALL_JQ=.runs[0].wall_ms)
+# Needs: a JDK 17+, curl, jq; hey (else one curl per request); python3 for section 5.
 set -euo pipefail
-# shellcheck source=scripts/lab-common.sh
-source "$(dirname "$0")/lab-common.sh"
-trap 'exit 130' INT TERM
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib-burst.sh"
 
+for arg in "$@"; do
+  case $arg in
+    -h|--help) lab_help ;;
+    *) lab_unknown "$arg" ;;
+  esac
+done
 PORT=${PORT:-18600}
 T=${TASK_MS:-300}
-BASE="http://127.0.0.1:$PORT"
-require_jar
-start_server "$PORT" --instances 1 --task-ms "$T"
+lab_number PORT "$PORT"
+lab_number TASK_MS "$T"
+lab_need curl
+lab_need jq
+lab_jar
+lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with PORT=...)" >&2; exit 1; }
+lab_start_server "$PORT" --instances 1 --task-ms "$T"
+BASE=$LAB_URL
 CORES=$(curl -s "$BASE/info" | jq -r .cores)
 POOL=$(curl -s "$BASE/info" | jq -r .worker_pool_size)
 JDK=$(curl -s "$BASE/info" | jq -r .jdk)
-echo "looplab lecture: 1 event loop, task T=$T ms, $CORES cores, worker pool $POOL, JDK $JDK, load average $(load_average)"
+echo "looplab lecture: 1 event loop, task T=$T ms, $CORES cores, worker pool $POOL, JDK $JDK, load average $(lab_load_average)"
 [[ ${REPEAT:-1} -gt 1 ]] && echo "each burst is run $REPEAT times; the fastest is shown"
 
 row() { # row NAME MEASURED PREDICTED WHY [UNIT]
@@ -95,8 +108,8 @@ if command -v python3 > /dev/null; then
 fi
 
 echo
-echo "load average at the end: $(load_average) (a busy machine stretches the CPU rows above their prediction)"
-stop_servers
+echo "load average at the end: $(lab_load_average) (a busy machine stretches the CPU rows above their prediction)"
+lab_stop_all
 if [[ ${SCALING:-0} == 1 ]]; then
   echo
   "$(dirname "$0")/compare-scaling.sh"

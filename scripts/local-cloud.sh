@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# local-cloud.sh start|stop|status|burst  —  a local model of Cloud Run's N instances x concurrency
+# Usage: scripts/local-cloud.sh start|stop|status|burst  —  a local model of Cloud Run's instances x concurrency
 #
 #   local-cloud.sh start [--instances K] [--concurrency C] [--queue Q] [--ttl S] [-- SERVER_OPTIONS...]
 #       starts K server processes (each its own JVM, so its own app_instance_id) on 127.0.0.1,
@@ -18,34 +18,37 @@
 # from 0 to K and back, per-instance CPU limits (all JVMs share this machine's cores), request
 # timeouts of the platform, or the network between client and cloud.
 # Ports: front 18500, instances 18501.., HAProxy stats page 18598 (127.0.0.1 only).
+# Needs: a JDK 17+, haproxy, curl. start takes about 5 s; a burst of /slow-run takes a few task times.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$LAB_ROOT"
 
 STATE=target/local-cloud
-die() { echo "local-cloud: $*" >&2; exit 2; }
+die() { lab_usage_error "$@"; }
 is_running() { [ -f "$STATE/pids" ] && while read -r _ pid; do kill -0 "$pid" 2>/dev/null && return 0; done <"$STATE/pids"; return 1; }
 conf() { sed -n "s/^$1=//p" "$STATE/settings" 2>/dev/null; }
 
 start() {
-  local K=3 C=5 Q=20 FRONT=18500 TTL=900 JAR=target/looplab.jar
+  local K=3 C=5 Q=20 FRONT=18500 TTL=900
   while [ $# -gt 0 ]; do
     case $1 in
+      -h|--help) lab_help ;;
       --instances) K=$2; shift 2 ;;
       --concurrency) C=$2; shift 2 ;;
       --queue) Q=$2; shift 2 ;;
       --port) FRONT=$2; shift 2 ;;
       --ttl) TTL=$2; shift 2 ;;
       --) shift; break ;;
-      *) die "unknown start option '$1' (see --help)" ;;
+      *) lab_unknown "$1" ;;
     esac
   done
   for v in K C Q FRONT TTL; do [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a whole number, not '${!v}'"; done
   { [ "$K" -ge 1 ] && [ "$K" -le 20 ]; } || die "--instances must be 1..20"
   [ "$C" -ge 1 ] || die "--concurrency must be at least 1"
   { [ "$TTL" -ge 1 ] && [ "$TTL" -le 7200 ]; } || die "--ttl must be 1..7200 seconds"
-  command -v haproxy >/dev/null || die "needs haproxy (apt-get install haproxy)"
-  command -v curl >/dev/null || die "needs curl"
-  [ -f "$JAR" ] || die "no $JAR; run 'mvn -B -q package -DskipTests' first"
+  lab_need haproxy
+  lab_need curl
+  lab_jar
   is_running && die "already running (local-cloud.sh stop first)"
   for p in "$FRONT" $(seq $((FRONT + 1)) $((FRONT + K))) $((FRONT + 98)); do
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && die "port $p is in use"
@@ -58,12 +61,12 @@ start() {
   local i port pid servers=""
   for i in $(seq "$K"); do
     port=$((FRONT + i))
-    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$JAR" server --host 127.0.0.1 --port "$port" --instances 1 "$@" \
+    "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$JAR" server --host 127.0.0.1 --port "$port" --instances 1 "$@" \
       >"$STATE/instance-$i.log" 2>&1 &
     echo "instance-$i $!" >>"$STATE/pids"
     servers+="  server instance-$i 127.0.0.1:$port maxconn $C"$'\n'
   done
-  for i in $(seq "$K"); do wait_for_health $((FRONT + i)) "$STATE/instance-$i.log"; done
+  for i in $(seq "$K"); do lab_wait_health "http://127.0.0.1:$((FRONT + i))" 30 "" "$STATE/instance-$i.log"; done
 
   cat >"$STATE/haproxy.cfg" <<CFG
 global
@@ -92,7 +95,7 @@ CFG
   haproxy -c -q -f "$STATE/haproxy.cfg" || die "haproxy rejected $STATE/haproxy.cfg"
   haproxy -f "$STATE/haproxy.cfg" -db >"$STATE/haproxy.log" 2>&1 &
   echo "haproxy $!" >>"$STATE/pids"
-  wait_for_health "$FRONT" "$STATE/haproxy.log"
+  lab_wait_health "http://127.0.0.1:$FRONT" 30 "" "$STATE/haproxy.log"
 
   # the bound: everything stops after TTL seconds even if nobody calls stop
   setsid bash "$0" stop --after "$TTL" >/dev/null 2>&1 </dev/null &
@@ -102,20 +105,12 @@ CFG
   echo "stats: http://127.0.0.1:$((FRONT + 98))/   logs: $STATE/"
 }
 
-wait_for_health() { # PORT LOG: up to 30 s for a 200 on /health
-  local deadline=$(( $(date +%s) + 30 ))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$1/health")" = 200 ]; do
-    if [ "$(date +%s)" -ge $deadline ]; then tail -5 "$2" >&2; echo "local-cloud: nothing healthy on port $1 within 30 s" >&2; return 1; fi
-    sleep 0.1
-  done
-}
-
 stop() {
   if [ "${1:-}" = --after ]; then sleep "$2"; fi
   [ -f "$STATE/pids" ] || { echo "local cloud: not running"; return 0; }
   local name pid stopped=0
   while read -r name pid; do
-    [ "$name" = watchdog ] && [ "$pid" = "$PPID" -o "$pid" = "$$" ] && continue   # the watchdog is stopping us
+    [ "$name" = watchdog ] && { [ "$pid" = "$PPID" ] || [ "$pid" = "$$" ]; } && continue   # the watchdog is stopping us
     if [ "$name" = watchdog ]; then kill -TERM -- "-$pid" 2>/dev/null || true; continue; fi   # its whole group: bash and its sleep
     if kill -TERM "$pid" 2>/dev/null; then stopped=$((stopped + 1)); fi
   done <"$STATE/pids"
@@ -150,7 +145,9 @@ status() {
 }
 
 burst() { # ROUTE N
-  [ $# = 2 ] && [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -ge 1 ] && [ "$2" -le 500 ] || die "usage: local-cloud.sh burst ROUTE N (N 1..500), e.g. burst /slow-run 25"
+  if ! { [ $# = 2 ] && [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -ge 1 ] && [ "$2" -le 500 ]; }; then
+    die "burst expects ROUTE N (N 1..500), e.g. burst /slow-run 25"
+  fi
   is_running || die "not running (local-cloud.sh start first)"
   local url out t0 t1
   url="http://127.0.0.1:$(conf front)$1"; out=$(mktemp)
@@ -170,6 +167,7 @@ case ${1:-} in
   stop) shift; stop "$@" ;;
   status) status ;;
   burst) shift; burst "$@" ;;
-  -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-  *) die "usage: local-cloud.sh start|stop|status|burst (see --help)" ;;
+  -h|--help) lab_help ;;
+  "") die "needs a command: start, stop, status or burst" ;;
+  *) lab_unknown "$1" ;;
 esac

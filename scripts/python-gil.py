@@ -1,8 +1,10 @@
-"""The same CPU-bound job as /cpu-run, in CPython: K threads, then K processes.
+#!/usr/bin/env python3
+"""Usage: scripts/python-gil.py K T [REPEAT]
 
+The same CPU-bound job as /cpu-run, in CPython: K threads, then K processes.
 Sizes one job to about T ms on this machine, then times K of them at once (the fastest of REPEAT
-runs: python-gil.py K T [REPEAT]). Prints JSON, one line:
-the lecture script puts it beside the JVM's rows. Standard library only.
+runs, default 1). Prints JSON, one line: scripts/lecture.sh puts it beside the JVM's rows.
+Takes about (1 + 2 K) x T x REPEAT ms. Needs: python3 (standard library only).
 """
 import json
 import sys
@@ -42,9 +44,21 @@ def in_threads(k, steps):
         t.join()
 
 
+def arguments(argv):
+    """K, T and REPEAT from the command line; --help prints the usage; anything else: one line, exit 2."""
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        sys.exit(0)
+    if not 2 <= len(argv) <= 3 or not all(a.isdigit() and int(a) > 0 for a in argv):
+        print(f"python-gil.py: expects K T [REPEAT], whole numbers above 0, not {' '.join(argv) or 'nothing'}"
+              " (see --help)", file=sys.stderr)
+        sys.exit(2)
+    numbers = [int(a) for a in argv]
+    return numbers[0], numbers[1], numbers[2] if len(numbers) > 2 else 1
+
+
 if __name__ == "__main__":
-    k, ms = int(sys.argv[1]), int(sys.argv[2])
-    repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    k, ms, repeat = arguments(sys.argv[1:])
     steps = steps_for(ms)
     one = min(timed(lambda: work(steps)) for _ in range(repeat))
     threads = min(timed(lambda: in_threads(k, steps)) for _ in range(repeat))

@@ -1,12 +1,12 @@
 package dev.looplab;
 
-import dev.looplab.client.ExperimentCommand;
-import dev.looplab.client.SuiteCommand;
-import dev.looplab.server.ServerCommand;
+import dev.looplab.cli.ExperimentCommand;
+import dev.looplab.cli.ServerCommand;
+import dev.looplab.cli.SuiteCommand;
 import java.io.PrintWriter;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
 @Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",

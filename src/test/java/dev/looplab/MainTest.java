@@ -18,17 +18,6 @@ class MainTest {
   }
 
   @Test
-  void serverHelpListsEveryOptionWithItsEnvironmentVariable() {
-    assertEquals(0, run("server", "--help"));
-    String help = out.toString();
-    for (String env : new String[] {"PORT", "LOOPLAB_HOST", "LOOPLAB_INSTANCES", "LOOPLAB_TASK_MS",
-        "LOOPLAB_WORKER_POOL_SIZE", "LOOPLAB_BLOCKED_CHECK_INTERVAL_MS", "LOOPLAB_MAX_EVENT_LOOP_MS",
-        "LOOPLAB_WARNING_EXCEPTION_MS", "LOOPLAB_SHUTDOWN_GRACE_MS"}) {
-      assertTrue(help.contains(env), env + " missing from:\n" + help);
-    }
-  }
-
-  @Test
   void optionsWithoutACommandMeanTheServer() {
     assertEquals(0, run("--port", "1", "--help"));
     assertTrue(out.toString().contains("looplab server"), out::toString);

@@ -3,6 +3,7 @@ package dev.looplab.observe;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which request each event-loop and worker thread is running. Each thread writes only its own slot
@@ -22,6 +23,11 @@ final class ActivityBoard {
     ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime());
     slot.current = activity;
     return activity;
+  }
+
+  /** The calling thread's count of requests in flight on {@code route}; call after {@link #enter}. */
+  AtomicInteger inFlightHere(String route) {
+    return mine.get().inFlight.computeIfAbsent(route, r -> new AtomicInteger());
   }
 
   void exit(ThreadActivity activity) {

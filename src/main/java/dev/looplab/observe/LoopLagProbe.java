@@ -14,8 +14,9 @@ final class LoopLagProbe {
   private final Vertx vertx;
   private final long intervalMs;
   private final LagWindow window;
+  private final LagTrace trace = new LagTrace();
   private volatile boolean stopped;
-  private long expectedNanos;
+  private volatile long expectedNanos;
 
   LoopLagProbe(Vertx vertx, long intervalMs, LagWindow window) {
     this.vertx = vertx;
@@ -32,6 +33,15 @@ final class LoopLagProbe {
     stopped = true;
   }
 
+  /**
+   * The worst lag since {@code sinceNanos}, in ms, from any thread: the ticks recorded since then,
+   * and the lateness of the tick still due, so a loop blocked right now shows its lag growing.
+   */
+  double worstLagMsSince(long sinceNanos, long nowNanos) {
+    long due = stopped ? 0 : Math.max(0, nowNanos - expectedNanos);
+    return Math.max(trace.maxSince(sinceNanos), due) / 1e6;
+  }
+
   private void schedule() {
     expectedNanos = System.nanoTime() + intervalMs * 1_000_000;
     vertx.setTimer(intervalMs, id -> tick());
@@ -39,7 +49,9 @@ final class LoopLagProbe {
 
   private void tick() {
     long now = System.nanoTime();
-    window.record(Math.max(0, now - expectedNanos), now);
+    long lag = Math.max(0, now - expectedNanos);
+    window.record(lag, now);
+    trace.record(lag, now);
     if (!stopped) {
       schedule();
     }

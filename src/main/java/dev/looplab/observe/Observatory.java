@@ -13,6 +13,8 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -36,6 +38,7 @@ public final class Observatory {
   private final ThreadView threadView = new ThreadView(board);
   private final Set<String> probedLoops = ConcurrentHashMap.newKeySet();
   private final List<LoopLagProbe> probes = new CopyOnWriteArrayList<>();
+  private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
 
   public Observatory(ObserveOptions options) {
     this.options = options;
@@ -82,6 +85,7 @@ public final class Observatory {
     meters.eventLoop(loop, window);
     LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), window);
     probes.add(probe);
+    probeByLoop.put(loop, probe);
     probe.start();
   }
 
@@ -127,6 +131,23 @@ public final class Observatory {
   /** Test and embedding hook: called for each blocked episode, after it is logged and counted. */
   public void onBlockedEpisode(Consumer<BlockedEpisode> listener) {
     watcher.onEpisode(listener);
+  }
+
+  /**
+   * The loops the lab serves on, in name order: their worst lag since {@code sinceNanos} (a
+   * {@link System#nanoTime()}), what holds each now, and their requests in flight by route. Cheap
+   * and safe from any thread; empty when instrumentation is off.
+   */
+  public List<LoopStatus> loopStatus(long sinceNanos) {
+    long now = System.nanoTime();
+    return new TreeMap<>(probeByLoop).entrySet().stream()
+        .map(loop -> LoopStatusReader.read(loop.getKey(), loop.getValue().worstLagMsSince(sinceNanos, now), board, now))
+        .toList();
+  }
+
+  /** Route tasks running on and waiting for the worker pool now. */
+  public WorkerStatus workerStatus() {
+    return workerTasks.status();
   }
 
   public PrometheusMeterRegistry registry() {

@@ -43,10 +43,15 @@ final class RequestTracker implements Handler<RoutingContext> {
       inFlight = inFlightOther;
       route = "other";
     }
-    inFlight.incrementAndGet();
-    AtomicInteger done = inFlight;
-    rc.addEndHandler(ended -> done.decrementAndGet());
     ThreadActivity activity = board.enter(route, requestIdOf.apply(rc), true);
+    AtomicInteger onThisLoop = board.inFlightHere(route);
+    inFlight.incrementAndGet();
+    onThisLoop.incrementAndGet();
+    AtomicInteger done = inFlight;
+    rc.addEndHandler(ended -> {
+      done.decrementAndGet();
+      onThisLoop.decrementAndGet();
+    });
     try {
       rc.next();
     } finally {

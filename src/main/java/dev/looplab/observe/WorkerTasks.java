@@ -14,6 +14,10 @@ final class WorkerTasks {
     meters.workerTasks(queued, active);
   }
 
+  WorkerStatus status() {
+    return new WorkerStatus(active.get(), queued.get());
+  }
+
   <T> Callable<T> track(String route, String requestId, Callable<T> task) {
     queued.incrementAndGet();
     return () -> {

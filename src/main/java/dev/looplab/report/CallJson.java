@@ -1,7 +1,7 @@
 package dev.looplab.report;
 
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.ErrorKind;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.ErrorKind;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;

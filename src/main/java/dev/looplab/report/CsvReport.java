@@ -1,9 +1,9 @@
 package dev.looplab.report;
 
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.Experiment;
-import dev.looplab.client.Mode;
-import dev.looplab.client.RunResult;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.Mode;
+import dev.looplab.model.RunResult;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

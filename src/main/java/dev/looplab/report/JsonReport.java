@@ -1,14 +1,14 @@
 package dev.looplab.report;
 
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.Experiment;
-import dev.looplab.client.Latency;
-import dev.looplab.client.Mode;
-import dev.looplab.client.Prediction;
-import dev.looplab.client.RunPlan;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.Statistics;
-import dev.looplab.client.Topology;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.Latency;
+import dev.looplab.model.Mode;
+import dev.looplab.model.Prediction;
+import dev.looplab.model.RunPlan;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.Statistics;
+import dev.looplab.model.Topology;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.looplab.report;
 
-import dev.looplab.client.Experiment;
+import dev.looplab.model.Experiment;
 
 /** The output formats of {@code --format}. */
 public enum ReportFormat {

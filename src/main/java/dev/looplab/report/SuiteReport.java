@@ -1,10 +1,10 @@
 package dev.looplab.report;
 
-import dev.looplab.client.Experiment;
-import dev.looplab.client.Prediction;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.ServerProbe;
-import dev.looplab.client.Statistics;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.Prediction;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.ServerProbe;
+import dev.looplab.model.Statistics;
 import java.util.Optional;
 
 /** The suite's compact report: one line per run, measured against predicted, and the speed factors. */
@@ -39,7 +39,7 @@ public final class SuiteReport {
           s.calls(), run.concurrency(), run.wallMs(), s.latency().p50(),
           p.map(x -> String.format("%.0f", x.wallMs())).orElse("-"),
           p.map(x -> String.format("%.2f", x.ratio(run.wallMs()))).orElse("-"),
-          p.map(x -> verdict(x, run.wallMs())).orElse("-"),
+          p.map(x -> x.agreement(run.wallMs()).label()).orElse("-"),
           s.errors(), s.perInstance().keySet().stream().filter(id -> !id.equals(Statistics.NO_ANSWER)).count()));
       if (!s.errorsByKind().isEmpty()) {
         lines.append("    errors: ").append(TableReport.kinds(s.errorsByKind())).append('\n');
@@ -49,13 +49,6 @@ public final class SuiteReport {
     experiment.speedFactor().ifPresent(f -> lines.append(String.format("    speed factor sync/async: %.1fx%n", f)));
     text.append(lines);
     return lines.toString();
-  }
-
-  private static String verdict(Prediction p, double measuredMs) {
-    if (p.disagrees(measuredMs)) {
-      return "DISAGREES";
-    }
-    return Math.abs(p.ratio(measuredMs) - 1) <= Prediction.TOLERANCE ? "ok" : "noise";
   }
 
   public synchronized String text() {

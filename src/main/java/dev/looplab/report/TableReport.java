@@ -1,13 +1,13 @@
 package dev.looplab.report;
 
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.ColdStart;
-import dev.looplab.client.Experiment;
-import dev.looplab.client.LabInfo;
-import dev.looplab.client.Prediction;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.Statistics;
-import dev.looplab.client.Topology;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.ColdStart;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.LabInfo;
+import dev.looplab.model.Prediction;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.Statistics;
+import dev.looplab.model.Topology;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.looplab.report;
 
-import dev.looplab.client.CallRecord;
-import dev.looplab.client.Experiment;
-import dev.looplab.client.RunResult;
-import dev.looplab.client.Statistics;
-import dev.looplab.observe.LoopReadings;
+import dev.looplab.model.CallRecord;
+import dev.looplab.model.Experiment;
+import dev.looplab.model.LoopReadings;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

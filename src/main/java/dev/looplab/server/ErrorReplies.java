@@ -1,8 +1,11 @@
 package dev.looplab.server;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,20 +13,26 @@ import org.slf4j.LoggerFactory;
 final class ErrorReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
 
-  private static final String ROUTES = "/say-hi, /fast-run, /slow-run, /standard-run, /background-run, /cpu-run, "
-      + "/virtual-run, /jobs, /info, /health, /metrics or /threads";
-
   private ErrorReplies() {}
 
   static void install(Router router) {
     router.route().failureHandler(ErrorReplies::failure);
     router.errorHandler(404, rc -> send(rc, 404, "not_found",
-        "no route " + rc.request().path() + "; try /say-hi, /fast-run, /slow-run, /standard-run, /info, /health, /metrics or /threads"));
+        "no route " + rc.request().path() + "; try " + paths(router)));
     router.errorHandler(405, rc -> {
       String allow = MethodRules.allowed(router, rc.request().path());
       rc.response().putHeader("Allow", allow);
       send(rc, 405, "method_not_allowed", rc.request().method() + " is not allowed on " + rc.request().path() + "; use " + allow);
     });
+  }
+
+  /** The router's own paths, in the order they were added: {@code /a, /b or /c}. */
+  static String paths(Router router) {
+    List<String> paths = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).distinct().toList();
+    if (paths.size() < 2) {
+      return String.join("", paths);
+    }
+    return String.join(", ", paths.subList(0, paths.size() - 1)) + " or " + paths.get(paths.size() - 1);
   }
 
   private static void failure(RoutingContext rc) {

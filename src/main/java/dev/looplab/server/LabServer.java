@@ -1,9 +1,8 @@
 package dev.looplab.server;
 
-import dev.looplab.lecture.Lecture;
 import dev.looplab.observe.Instrumentation;
-import dev.looplab.observe.ObserveOptions;
 import dev.looplab.observe.Observatory;
+import dev.looplab.observe.ObserveOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,24 +24,27 @@ public final class LabServer {
   private final InFlightRequests inFlight = new InFlightRequests();
   private final ShutdownDrain drain = new ShutdownDrain();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
+  private final LessonHost lessons;
 
-  public LabServer(ServerConfig config) {
-    this(config, new Observatory(observeOptions(config)));
+  /** A server with the given lessons plugged in (the lab's own list is {@code cli.Lessons}). */
+  public LabServer(ServerConfig config, List<Lesson> lessons) {
+    this(config, lessons, new Observatory(observeOptions(config)));
   }
 
-  private LabServer(ServerConfig config, Observatory observatory) {
-    this(config, observatory.newVertx(vertxOptions(config)), observatory);
+  private LabServer(ServerConfig config, List<Lesson> lessons, Observatory observatory) {
+    this(config, lessons, observatory.newVertx(vertxOptions(config)), observatory);
   }
 
   /** For tests that bring their own Vertx (its vertx_* meters are then missing from /metrics). */
-  public LabServer(ServerConfig config, Vertx vertx) {
-    this(config, vertx, new Observatory(observeOptions(config)));
+  public LabServer(ServerConfig config, List<Lesson> lessons, Vertx vertx) {
+    this(config, lessons, vertx, new Observatory(observeOptions(config)));
   }
 
-  private LabServer(ServerConfig config, Vertx vertx, Observatory observatory) {
+  private LabServer(ServerConfig config, List<Lesson> lessons, Vertx vertx, Observatory observatory) {
     this.config = config;
     this.vertx = vertx;
     this.observatory = observatory;
+    this.lessons = new LessonHost(lessons, vertx, config, observatory);
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {
@@ -66,8 +68,8 @@ public final class LabServer {
 
   /** Deploys the instances; completes with the port they listen on. */
   public Future<Integer> start() {
-    return Lecture.deploy(vertx)
-        .compose(lecture -> deployVerticles())
+    return lessons.start()
+        .compose(ready -> deployVerticles())
         .map(deploymentId -> port())
         .onSuccess(port -> observatory.start())
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
@@ -76,7 +78,7 @@ public final class LabServer {
 
   private Future<String> deployVerticles() {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, drain);
+      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, lessons, drain);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.instances()));
@@ -117,8 +119,11 @@ public final class LabServer {
       }
     }, "looplab-drain");
     drainer.start();
-    return drained.future().compose(outcome -> Lecture.finishJobs(vertx, Math.max(0, config.shutdownGraceMs() - millisSince(startNanos)))
-        .transform(jobs -> Future.join(verticles.stream().map(LabVerticle::close).toList()))
+    // the lessons' pending work gets what is left of the grace period; the report waits for Vert.x
+    // to close, so the last responses' end handlers have run
+    return drained.future().compose(outcome -> lessons.drain(Math.max(0, config.shutdownGraceMs() - millisSince(startNanos)))
+        .transform(notDone -> lessons.stop())
+        .transform(stopped -> Future.join(verticles.stream().map(LabVerticle::close).toList()))
         .transform(closed -> vertx.close())
         .map(closed -> {
           long cutOff = drain.cutOff();

@@ -1,7 +1,5 @@
 package dev.looplab.server;
 
-import dev.looplab.lecture.Lecture;
-import dev.looplab.lecture.LectureRoutes;
 import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -21,13 +19,16 @@ public final class LabVerticle extends VerticleBase {
   private final ServerConfig config;
   private final InFlightRequests inFlight;
   private final Observatory observatory;
+  private final LessonHost lessons;
   private final ShutdownDrain drain;
   private HttpServer server;
 
-  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, ShutdownDrain drain) {
+  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, LessonHost lessons,
+              ShutdownDrain drain) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
+    this.lessons = lessons;
     this.drain = drain;
   }
 
@@ -67,17 +68,15 @@ public final class LabVerticle extends VerticleBase {
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/threads").handler(observatory.threadsHandler());
-    LectureRoutes.mount(router, vertx, config);
+    lessons.mount(router);
     MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
     return router;
   }
 
   private void info(RoutingContext rc) {
-    rc.json(ServerInfo.of(config)
-        .put("too_many_requests", inFlight.refusedTotal())
-        .put("connections", drain.connectionsJson())
-        .put("background_jobs", Lecture.of(vertx).jobs().toJson()));
+    rc.json(lessons.addInfo(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())
+        .put("connections", drain.connectionsJson())));
   }
 
   private void sayHi(RoutingContext rc) {

@@ -11,7 +11,7 @@ import io.vertx.ext.web.Router;
  * the server is started; nothing in the server changes.
  */
 public interface Lesson {
-  /** Short name: the key of the lesson's section in {@code /info} and its name in logs. */
+  /** Short name: its key under {@code lessons} in {@code /info} (beside what it needs) and its name in logs. */
   String name();
 
   /** What the lesson needs beyond the lab itself (a JDK version, a database), in a few words. */
@@ -27,7 +27,10 @@ public interface Lesson {
   /** Once per verticle instance, on that instance's event loop: add the lesson's routes. */
   void mount(Router router, LessonContext context);
 
-  /** The lesson's section of {@code /info}: its configuration and counters. */
+  /**
+   * What the lesson adds to {@code /info}: fields merged at the top level of the answer (e.g. the
+   * lecture's {@code background_jobs}), so name them so they cannot clash with the server's own.
+   */
   default JsonObject info() {
     return new JsonObject();
   }

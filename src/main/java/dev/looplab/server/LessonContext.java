@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.observe.Observatory;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,9 @@ public interface LessonContext {
   Vertx vertx();
 
   ServerConfig config();
+
+  /** The server's instrumentation, for a lesson that shows it (lag, blocked episodes, threads). */
+  Observatory observatory();
 
   /** Wraps a task for the worker pool so that {@code /threads} and the worker meters see it. */
   <T> Callable<T> onWorker(String route, String requestId, Callable<T> task);

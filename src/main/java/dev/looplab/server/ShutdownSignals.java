@@ -8,10 +8,10 @@ import sun.misc.Signal;
  * Takes over SIGTERM and SIGINT so the server can drain and exit 0 (the JVM's own handling would
  * exit 143). The action runs once, whichever signal comes first.
  */
-final class ShutdownSignals {
+public final class ShutdownSignals {
   private ShutdownSignals() {}
 
-  static void onTermination(Consumer<String> action) {
+  public static void onTermination(Consumer<String> action) {
     AtomicBoolean fired = new AtomicBoolean();
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(name), signal -> {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.observe.PrometheusText.Sample;
+import dev.looplab.driver.LoopReadingsClient;
+import dev.looplab.driver.PrometheusText.Sample;
+import dev.looplab.driver.PrometheusText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.looplab.observe;
 
+import dev.looplab.cli.Lessons;
+import dev.looplab.driver.LoopReadingsClient;
+import dev.looplab.model.LoopReadings;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.Vertx;
@@ -25,7 +28,7 @@ final class ObservedServer implements AutoCloseable {
   final int port;
 
   ObservedServer(ServerConfig config) {
-    server = new LabServer(config);
+    server = new LabServer(config, Lessons.all());
     port = server.start().await();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
         new PoolOptions().setHttp1MaxSize(20));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.cli.Lessons;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -92,7 +93,7 @@ class ConcurrencyLimitTest {
   @Test
   @Timeout(value = 15, timeUnit = TimeUnit.SECONDS)
   void labServerRefusesTheRequestBeyondMaxConcurrency(VertxTestContext ctx) {
-    labServer = new LabServer(ServerConfig.defaults().withPort(0).withMaxConcurrency(LIMIT));
+    labServer = new LabServer(ServerConfig.defaults().withPort(0).withMaxConcurrency(LIMIT), Lessons.all());
     Vertx vertx = labServer.vertx();
     labServer.start().onComplete(ctx.succeeding(port -> {
       client = clientFor(vertx, port);
@@ -188,9 +189,8 @@ class ConcurrencyLimitTest {
   }
 
   @Test
-  void theOptionHasItsEnvironmentVariable() {
-    assertEquals("LOOPLAB_MAX_CONCURRENCY", ServerDefaults.envName("max_concurrency"));
-    assertEquals(0, ServerConfig.defaults().maxConcurrency(), "no limit unless asked");
+  void noLimitUnlessAsked() {
+    assertEquals(0, ServerConfig.defaults().maxConcurrency());
   }
 
   private static void assertTooManyRequests(HttpResponse<Buffer> response) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.cli.Lessons;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -27,7 +28,7 @@ class ServerTimingTest {
 
   @BeforeEach
   void start() {
-    server = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(150).withWorkerPoolSize(1));
+    server = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(150).withWorkerPoolSize(1), Lessons.all());
     int port = server.start().await();
     clientVertx = Vertx.vertx();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));

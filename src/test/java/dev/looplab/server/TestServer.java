@@ -1,5 +1,6 @@
 package dev.looplab.server;
 
+import dev.looplab.cli.Lessons;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
@@ -26,7 +27,7 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(ServerConfig config) {
-    LabServer server = new LabServer(config, Vertx.vertx(LabServer.vertxOptions(config)));
+    LabServer server = new LabServer(config, Lessons.all(), Vertx.vertx(LabServer.vertxOptions(config)));
     int port = server.start().await();
     WebClient client = WebClient.create(server.vertx(),
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),

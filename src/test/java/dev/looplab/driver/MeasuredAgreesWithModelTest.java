@@ -1,0 +1,70 @@
+package dev.looplab.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.looplab.model.Experiment;
+import dev.looplab.model.Mode;
+import dev.looplab.model.Prediction;
+import dev.looplab.model.Prediction.Agreement;
+import dev.looplab.model.RunPlan;
+import dev.looplab.model.RunResult;
+import dev.looplab.model.Statistics;
+import dev.looplab.server.LabServer;
+import dev.looplab.server.ServerConfig;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The lab's central claim: what the driver measures agrees with what its model predicts, by the
+ * driver's own verdict (the suite's "ok / noise / DISAGREES"). One event loop and two workers, so
+ * that each way to wait gives a different number of rounds for the same calls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeasuredAgreesWithModelTest {
+  private static final int T = 250;
+
+  private LabServer server;
+  private ExperimentDriver driver;
+  private URI base;
+
+  @BeforeAll
+  void start() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withTaskMs(T).withWorkerPoolSize(2);
+    server = new LabServer(config, List.of());
+    base = URI.create("http://127.0.0.1:" + server.start().await());
+    driver = new ExperimentDriver(2);
+    driver.warmUp(base, 200, 10_000);  // as the suite does: a cold client would add its own start-up to the first run
+  }
+
+  @AfterAll
+  void stop() {
+    driver.close();
+    server.shutdown().await();
+  }
+
+  @ParameterizedTest(name = "{0} {1} x{2}: {3} round(s) of T")
+  @CsvSource({
+      "/fast-run,     ASYNC, 5, 1",   // five timers wait together
+      "/fast-run,     SYNC,  3, 3",
+      "/slow-run,     ASYNC, 4, 4",   // four sleeps on the one loop, one after another
+      "/slow-run,     SYNC,  3, 3",
+      "/standard-run, ASYNC, 4, 2",   // four sleeps on two workers
+      "/standard-run, SYNC,  3, 3"})
+  void wallTimeAgreesWithThePrediction(String path, Mode mode, int calls, int rounds) {
+    RunPlan plan = new RunPlan(base, path, calls, calls, 10_000);
+    RunResult run = driver.run(mode == Mode.SYNC ? plan.sequential() : plan, mode);
+    Prediction predicted = new Experiment(driver.probe(base), List.of(run)).prediction(run).orElseThrow();
+
+    assertEquals(0, Statistics.of(run).errors(), "every call answered 200");
+    assertEquals(rounds * T, predicted.wallMs(), predicted.reasoning());
+    assertNotEquals(Agreement.DISAGREES, predicted.agreement(run.wallMs()),
+        String.format("measured %.0f ms, predicted %.0f ms (%s): %s",
+            run.wallMs(), predicted.wallMs(), predicted.reasoning(), predicted.verdict(run.wallMs())));
+  }
+}

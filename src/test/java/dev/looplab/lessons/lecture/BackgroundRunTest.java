@@ -1,0 +1,106 @@
+package dev.looplab.lessons.lecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Work after the response: on the loop it stalls the next request, on a worker or the queue it does not. */
+@ExtendWith(VertxExtension.class)
+class BackgroundRunTest {
+  private static final int JOB_MS = 400;
+  private LectureServer lab;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    lab = new LectureServer(vertx, JOB_MS);
+    lab.get("/say-hi"); // a warm connection, so the timings below measure the server, not the handshake
+  }
+
+  @AfterEach
+  void stop() {
+    lab.stop();
+  }
+
+  @Test
+  void jobOnTheLoopDelaysTheNextRequestByAboutTheJobTime() {
+    JsonObject answer = lab.get("/background-run?where=loop");
+    long afterAnswer = System.nanoTime();
+    lab.get("/say-hi");
+    long waited = LectureServer.msSince(afterAnswer);
+
+    assertTrue(answer.getDouble("duration_ms") < JOB_MS / 2.0, "the answer went out before the job: " + answer);
+    assertTrue(waited >= JOB_MS / 2, "the next request should wait for the job on its loop, waited " + waited + " ms");
+  }
+
+  @Test
+  void jobOnAWorkerLeavesTheLoopFree() {
+    assertNextRequestNotDelayed("worker");
+  }
+
+  @Test
+  void jobOnTheQueueLeavesTheLoopFree() {
+    assertNextRequestNotDelayed("queue");
+  }
+
+  private void assertNextRequestNotDelayed(String where) {
+    JsonObject answer = lab.get("/background-run?where=" + where);
+    long afterAnswer = System.nanoTime();
+    lab.get("/say-hi");
+    long waited = LectureServer.msSince(afterAnswer);
+
+    assertEquals(where, answer.getString("where"));
+    assertTrue(waited < JOB_MS / 2, "a job on the " + where + " must not hold up the loop, waited " + waited + " ms");
+    assertEquals(0L, lab.jobs().whenIdle(lab.server.vertx(), 5_000).await(), "the job should finish");
+  }
+
+  @Test
+  void everyAcceptedJobIsCompletedByTheGracefulShutdown() {
+    for (String where : new String[] {"loop", "worker", "queue"}) {
+      lab.getConcurrently("/background-run?ms=200&where=" + where, 3);
+    }
+    BackgroundJobs jobs = lab.jobs();
+    assertTrue(jobs.pending() > 0, "the shutdown should find jobs still running: " + jobs.toJson());
+
+    lab.stop();
+
+    assertEquals(9, jobs.accepted(), jobs.toJson().encode());
+    assertEquals(jobs.accepted(), jobs.completed(), jobs.toJson().encode());
+    assertEquals(0, jobs.pending());
+  }
+
+  @Test
+  void jobsNotDoneWithinTheGracePeriodAreReported() {
+    lab.get("/background-run?ms=1000&where=worker");
+    lab.get("/background-run?ms=1000&where=queue");
+
+    long notDone = Lecture.finishJobs(lab.server.vertx(), 100).await();
+
+    assertEquals(2, notDone);
+  }
+
+  @Test
+  void jobsRouteCountsByWhere() {
+    lab.get("/background-run?ms=100&where=worker");
+    lab.jobs().whenIdle(lab.server.vertx(), 5_000).await();
+
+    JsonObject jobs = lab.get("/jobs");
+
+    assertEquals(1, jobs.getLong("jobs_accepted"));
+    assertEquals(1, jobs.getLong("jobs_completed"));
+    assertEquals(0, jobs.getLong("jobs_pending"));
+    assertEquals(1, jobs.getJsonObject("by_where").getJsonObject("worker").getLong("completed"));
+  }
+
+  @Test
+  void unknownWhereIsABadRequest() {
+    int status = lab.client.get("/background-run?where=cloud").send().await().statusCode();
+    assertEquals(400, status);
+  }
+}

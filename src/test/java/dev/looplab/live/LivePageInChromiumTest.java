@@ -1,0 +1,113 @@
+package dev.looplab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The live page in a real headless Chromium, against a real lab server with one event loop and
+ * a blocked-loop limit of 100 ms. Skipped where Chromium is not installed.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LivePageInChromiumTest {
+  static final Path SCREENSHOTS = Path.of("target", "live-page");
+  private static final double TASK_MS = 300;
+  private static LiveServer lab;
+  private static LiveBrowser browser;
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(LiveBrowser.available(), "chromium is not installed at " + LiveBrowser.CHROMIUM);
+    lab = new LiveServer();
+    browser = new LiveBrowser();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Test
+  void slowRunsDrawAStaircaseAndABlockedEpisodeFastRunsOneBlock() throws Exception {
+    Page page = browser.open(lab.url("/"));
+    page.waitForSelector("#status[data-state=open]");
+    page.waitForSelector(".loop[data-thread^='vert.x-eventloop-thread']");
+
+    List<double[]> slow = run(page, 1, "slow-run");
+    List<Double> ends = endsInOrder(slow);
+    for (int k = 1; k < ends.size(); k++) {
+      double step = ends.get(k) - ends.get(k - 1);
+      assertTrue(step >= TASK_MS * 0.5 && step <= TASK_MS * 3, "staircase step " + k + " of " + ends);
+    }
+    assertTrue(ends.get(3) - ends.get(0) >= 3 * TASK_MS * 0.8, "one loop serves one sleep at a time: " + ends);
+    Locator blocked = page.locator("#episodes li.episode[data-route='/slow-run']").first();
+    blocked.waitFor();
+    assertTrue(blocked.textContent().contains("LabVerticle.slowRun"), "the episode names our line: " + blocked.textContent());
+    Files.createDirectories(SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("slow-run.png")).setFullPage(true));
+
+    List<double[]> fast = run(page, 2, "fast-run");
+    List<Double> fastEnds = endsInOrder(fast);
+    assertTrue(fastEnds.get(3) - fastEnds.get(0) < TASK_MS * 0.5, "timers share the loop, calls end together: " + fastEnds);
+    fast.forEach(bar -> assertTrue(bar[1] - bar[0] >= TASK_MS * 0.95, "a call cannot end before its timer"));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("fast-run.png")).setFullPage(true));
+
+    assertEquals(List.of(), browser.errors, "console errors");
+    page.close();
+  }
+
+  @Test
+  void anOutOfRangeValueIsExplainedInThePage() {
+    Page page = browser.open(lab.url("/lab"));
+    page.waitForSelector("#status[data-state=open]");
+    page.fill("input[name=calls]", "0");
+    page.click("#start");
+    Locator message = page.locator("#form-message");
+    page.waitForCondition(() -> !message.textContent().isEmpty());
+    assertTrue(message.textContent().contains("calls must be a whole number from 1 to 100, got '0'"), message.textContent());
+    // the browser reports the refused request itself; nothing else may be in the console
+    assertTrue(browser.errors.stream().allMatch(e -> e.contains("status of 400")), browser.errors.toString());
+    page.close();
+  }
+
+  /** Starts 4 async calls of {@code route} from the form; returns each bar's {start, end} once the run is done. */
+  private static List<double[]> run(Page page, int runId, String route) {
+    page.selectOption("select[name=route]", route);
+    page.fill("input[name=calls]", "4");
+    page.selectOption("select[name=mode]", "async");
+    page.fill("input[name=task_ms]", String.valueOf((int) TASK_MS));
+    page.click("#start");
+    page.waitForSelector("#experiment-panel[data-run='" + runId + "'][data-state=done]");
+    List<double[]> bars = new ArrayList<>();
+    for (Locator bar : page.locator("#timeline rect.bar").all()) {
+      bars.add(new double[] {Double.parseDouble(bar.getAttribute("data-start")), Double.parseDouble(bar.getAttribute("data-end"))});
+    }
+    assertEquals(4, bars.size(), "one bar per call");
+    assertTrue(page.locator("#run-summary").textContent().contains("predicted"), page.locator("#run-summary").textContent());
+    return bars;
+  }
+
+  private static List<Double> endsInOrder(List<double[]> bars) {
+    List<Double> ends = new ArrayList<>(bars.stream().map(bar -> bar[1]).toList());
+    Collections.sort(ends);
+    return ends;
+  }
+}
