@@ -60,6 +60,12 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;
 
+  @Option(names = "--header-timeout-ms", description = "A connection whose request head has not fully arrived this long after it opened is closed; 0 = no limit (env LOOPLAB_HEADER_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
+  long headerTimeoutMs;
+
+  @Option(names = "--idle-timeout-ms", description = "A keep-alive connection with no new request for this long is closed; 0 = no limit (env LOOPLAB_IDLE_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
+  long idleTimeoutMs;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -92,8 +98,11 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--shutdown-grace-ms", shutdownGraceMs, 0, 3_600_000);
     requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
     requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
+    requireRange("--header-timeout-ms", headerTimeoutMs, 0, 3_600_000);
+    requireRange("--idle-timeout-ms", idleTimeoutMs, 0, 86_400_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
-        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs,
+        headerTimeoutMs, idleTimeoutMs);
   }
 
   private void requireRange(String option, long value, long min, long max) {

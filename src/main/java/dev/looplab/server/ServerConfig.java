@@ -22,12 +22,15 @@ public record ServerConfig(
     long shutdownGraceMs,
     int maxConcurrency,
     Instrumentation instrumentation,
-    long startupGraceMs) {
+    long startupGraceMs,
+    long headerTimeoutMs,
+    long idleTimeoutMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000,
+        10_000, 60_000);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -68,6 +71,16 @@ public record ServerConfig(
     return edit().startupGraceMs(graceMs).done();
   }
 
+  /** A connection must deliver a request head within this long of opening; 0 = no limit. */
+  public ServerConfig withHeaderTimeoutMs(long timeoutMs) {
+    return edit().headerTimeoutMs(timeoutMs).done();
+  }
+
+  /** A keep-alive connection with no new request for this long is closed; 0 = no limit. */
+  public ServerConfig withIdleTimeoutMs(long timeoutMs) {
+    return edit().idleTimeoutMs(timeoutMs).done();
+  }
+
   private Editor edit() {
     return new Editor(this);
   }
@@ -86,7 +99,9 @@ public record ServerConfig(
         .put("shutdown_grace_ms", shutdownGraceMs)
         .put("max_concurrency", maxConcurrency)
         .put("instrumentation", instrumentation.label())
-        .put("startup_grace_ms", startupGraceMs);
+        .put("startup_grace_ms", startupGraceMs)
+        .put("header_timeout_ms", headerTimeoutMs)
+        .put("idle_timeout_ms", idleTimeoutMs);
   }
 
   /** A copy with some fields changed, so each {@code withX} names only what it changes. */
@@ -103,6 +118,8 @@ public record ServerConfig(
     private int maxConcurrency;
     private Instrumentation instrumentation;
     private long startupGraceMs;
+    private long headerTimeoutMs;
+    private long idleTimeoutMs;
 
     Editor(ServerConfig from) {
       host = from.host;
@@ -117,6 +134,8 @@ public record ServerConfig(
       maxConcurrency = from.maxConcurrency;
       instrumentation = from.instrumentation;
       startupGraceMs = from.startupGraceMs;
+      headerTimeoutMs = from.headerTimeoutMs;
+      idleTimeoutMs = from.idleTimeoutMs;
     }
 
     Editor port(int value) {
@@ -166,9 +185,20 @@ public record ServerConfig(
       return this;
     }
 
+    Editor headerTimeoutMs(long value) {
+      headerTimeoutMs = value;
+      return this;
+    }
+
+    Editor idleTimeoutMs(long value) {
+      idleTimeoutMs = value;
+      return this;
+    }
+
     ServerConfig done() {
       return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs,
-          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs);
+          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs,
+          headerTimeoutMs, idleTimeoutMs);
     }
   }
 }

@@ -79,9 +79,13 @@ final class ShutdownDrain implements Handler<RoutingContext> {
     return connections.size();
   }
 
-  /** For /info: the connections open now. */
+  /** For /info: the connections open now and those closed by the timeouts. */
   JsonObject connectionsJson() {
-    return new JsonObject().put("open", connections.size());
+    return connections.toJson();
+  }
+
+  OpenConnections connections() {
+    return connections;
   }
 
   /**
@@ -106,7 +110,7 @@ final class ShutdownDrain implements Handler<RoutingContext> {
         Thread.sleep(SWEEP_MS);
       }
     }
-    return new Outcome(finished.get(), refused.get(), cutOff(), connections.closedIdle(),
+    return new Outcome(finished.get(), refused.get(), cutOff(), connections.closed(OpenConnections.Reason.SHUTDOWN),
         (System.nanoTime() - start) / 1_000_000);
   }
 
