@@ -35,6 +35,7 @@ public final class LabVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     observatory.watchCurrentLoop(vertx);
+    drain.servedOn(context);
     // plain HTTP/1.1: with h2c on, Vert.x makes a connection an HttpConnection only once a whole
     // request head has arrived, so a silent or slow client would be invisible to the drain and the timeouts
     return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))

@@ -7,8 +7,12 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +34,7 @@ final class ShutdownDrain implements Handler<RoutingContext> {
   private final AtomicLong finished = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong cutOff = new AtomicLong();
+  private final List<Context> loops = new CopyOnWriteArrayList<>();
   private volatile boolean draining;
   private volatile boolean expired;
 
@@ -65,6 +70,11 @@ final class ShutdownDrain implements Handler<RoutingContext> {
     rc.next();
   }
 
+  /** Each verticle's context, so that the drain can make sure its loop has caught up. */
+  void servedOn(Context context) {
+    loops.add(context);
+  }
+
   /** The server's connection handler. */
   void connected(HttpConnection connection) {
     connections.opened(connection);
@@ -96,16 +106,19 @@ final class ShutdownDrain implements Handler<RoutingContext> {
   Outcome drain(Vertx vertx, long graceMs) throws InterruptedException {
     long start = System.nanoTime();
     draining = true;
+    // a response whose head is out but not its end is a stream (the live page's events): it would
+    // hold the drain for the whole grace, so it ends now, cleanly; the browser reconnects elsewhere
+    serving.forEach((rc, context) -> context.runOnContext(v -> endStream(rc)));
     long graceEnd = start + graceMs * 1_000_000;
-    while (!quiet() && System.nanoTime() < graceEnd) {
+    while (!quietOnEveryLoop(graceEnd) && System.nanoTime() < graceEnd) {
       connections.closeIdle(vertx, false);
       Thread.sleep(SWEEP_MS);
     }
-    if (!quiet()) {
+    if (!quietOnEveryLoop(graceEnd)) {
       expired = true;
       serving.forEach((rc, context) -> context.runOnContext(v -> refuse(rc)));
       long hardEnd = graceEnd + graceMs * 1_000_000;
-      while (!quiet() && System.nanoTime() < hardEnd) {
+      while (!quietOnEveryLoop(hardEnd) && System.nanoTime() < hardEnd) {
         connections.closeIdle(vertx, true);
         Thread.sleep(SWEEP_MS);
       }
@@ -118,8 +131,29 @@ final class ShutdownDrain implements Handler<RoutingContext> {
     return serving.isEmpty() && connections.size() == 0;
   }
 
+  /**
+   * Quiet, and still quiet once every loop has run a task queued now: a connection accepted while its
+   * loop was blocked is registered by a task queued before ours, so it is counted by then.
+   */
+  private boolean quietOnEveryLoop(long deadlineNanos) throws InterruptedException {
+    if (!quiet()) {
+      return false;
+    }
+    CountDownLatch caughtUp = new CountDownLatch(loops.size());
+    loops.forEach(loop -> loop.runOnContext(v -> caughtUp.countDown()));
+    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
+    return caughtUp.await(waitNanos, TimeUnit.NANOSECONDS) && quiet();
+  }
+
+  private static void endStream(RoutingContext rc) {
+    if (rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
+      rc.response().end();
+    }
+  }
+
   private void refuse(RoutingContext rc) {
     if (rc.response().ended() || rc.response().headWritten()) {
+      endStream(rc);
       return;
     }
     refused.incrementAndGet();
