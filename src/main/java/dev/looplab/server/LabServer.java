@@ -111,6 +111,7 @@ public final class LabServer {
    */
   public Future<Integer> shutdown() {
     long startNanos = System.nanoTime();
+    drain.begin();
     LOG.info("shutting down: {} request(s) in flight, {} connection(s) open, grace period {} ms",
         inFlight.current(), drain.openConnections(), config.shutdownGraceMs());
     Promise<ShutdownDrain.Outcome> drained = Promise.promise();

@@ -103,9 +103,14 @@ final class ShutdownDrain implements Handler<RoutingContext> {
    * has its answer and every connection is closed, or, for loops still blocked after the grace, one
    * more grace period at the most.
    */
+  /** From here on every answer says {@code Connection: close}. */
+  void begin() {
+    draining = true;
+  }
+
   Outcome drain(Vertx vertx, long graceMs) throws InterruptedException {
     long start = System.nanoTime();
-    draining = true;
+    begin();
     // a response whose head is out but not its end is a stream (the live page's events): it would
     // hold the drain for the whole grace, so it ends now, cleanly; the browser reconnects elsewhere
     serving.forEach((rc, context) -> context.runOnContext(v -> endStream(rc)));
