@@ -26,7 +26,9 @@ COPY --from=build /build/target/looplab.jar /app/looplab.jar
 # parsed, verified and linked at the next start. A JVM that cannot use the cache warns and goes on.
 COPY scripts/train-cds.sh scripts/lib.sh /tmp/scripts/
 RUN bash /tmp/scripts/train-cds.sh /app/looplab.jar -- \
-      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
+      -XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m \
+      -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
+      -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1 \
       -XX:AOTCacheOutput=/app/looplab.aot \
  && rm -r /tmp/scripts \
  && chmod 0444 /app/looplab.jar /app/looplab.aot
@@ -36,8 +38,10 @@ ENV PORT=8080 \
     LOOPLAB_HOST=0.0.0.0
 EXPOSE 8080
 # Exec form: java is PID 1 and gets SIGTERM, so the server drains in-flight requests before exiting.
-# Flags for a small container: heap sized from the container's memory limit, the serial collector
-# (one or two vCPUs), C1 only (less CPU spent compiling at start), small thread stacks, exit on OOM
-# so the platform replaces the instance. More flags: JDK_JAVA_OPTIONS; server options: LOOPLAB_* env.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=/app/looplab.aot", "-jar", "/app/looplab.jar"]
+# Flags for a small container, the same as scripts/run-server.sh's (docs/performance.md says why):
+# the serial collector (one or two vCPUs), a heap of 16 to 128 MiB (idle needs little; a burst of
+# 10,000 connections about 90 MiB), bounded metaspace, code cache and direct memory, C1 only (less
+# CPU and memory spent compiling), small thread stacks, one Netty arena, exit on OOM so the platform
+# replaces the instance. More flags: JDK_JAVA_OPTIONS; server options: LOOPLAB_* env.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-Xss256k", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=32m", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.allocator.numHeapArenas=1", "-Dio.netty.allocator.numDirectArenas=1", "-XX:AOTCache=/app/looplab.aot", "-jar", "/app/looplab.jar"]
 CMD ["server"]

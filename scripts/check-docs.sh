@@ -10,13 +10,14 @@
 #   2. every `--option` written alone in backticks, and every --option on a `$ ...` line of a
 #      ```console block that runs looplab.jar or a script, exists in the help of `looplab server`,
 #      `experiment`, `suite` or of a script in scripts/;
-#   3. every route written in backticks (`/fast-run`, `GET /info`, `/cpu-run?where=loop`) exists:
-#      the server answers it with anything but 404 not_found;
+#   3. every route written in backticks (`/fast-run`, `GET /info`, `POST /x`, `/cpu-run?where=loop`)
+#      exists: the server answers that method on that path with anything but a 404;
 #   4. every LOOPLAB_* variable named exists in the server's help or in logback.xml;
-#   5. every stack frame quoted as Class.method(File.java:N) points at a line inside that method.
+#   5. every stack frame quoted as Class.method(File.java:N) points at a line inside that method;
+#   6. every link to a page (docs/x.md, x.md#heading) leads to a file, and to a heading there.
 # For writers: ```sh is for commands that run as written (no servers started, no long runs);
 # ```console is a transcript, `$ command` then its real output, never run; ```text is anything else.
-# Takes about 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
+# Takes under 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
 # Needs: a JDK 17+ (and Maven to build the jar), curl. Exit: 0 all true, 1 one line per problem.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -39,10 +40,10 @@ PROBLEMS="$LAB_WORK/problems"
 : >"$PROBLEMS"
 problem() { echo "$*" >>"$PROBLEMS"; }
 
-lab_start_server 0 --task-ms 200
+LOOPLAB_LOG_LEVEL=INFO lab_start_server 0 --task-ms 200   # INFO: the port is read from the "listening on" line
 for command in server experiment suite; do "$JAVA" -jar "$JAR" "$command" --help; done >"$LAB_WORK/help.txt" 2>&1
 for script in scripts/*; do
-  head -1 "$script" | grep -q '^#!' && "$script" --help >>"$LAB_WORK/help.txt" 2>&1
+  if head -1 "$script" | grep -q '^#!'; then "$script" --help >>"$LAB_WORK/help.txt" 2>&1 || true; fi
 done
 grep -oE -- '--[a-z][a-z0-9-]*' "$LAB_WORK/help.txt" | sort -u >"$LAB_WORK/options"
 { grep -ohE 'LOOPLAB_[A-Z0-9_]+' "$LAB_WORK/help.txt" src/main/resources/logback.xml; } | sort -u >"$LAB_WORK/env"
@@ -65,9 +66,11 @@ for block in "$LAB_WORK"/blocks/*.sh; do
   ((SECONDS < DEADLINE)) || { problem "$where: not run, the check ran out of its 2 minutes"; continue; }
   sed -i "s#http://localhost:8080#$LAB_URL#g; s#http://127\.0\.0\.1:8080#$LAB_URL#g; s#localhost:8080#127.0.0.1:$LAB_PORT#g" "$block"
   blocks=$((blocks + 1))
-  if ! (cd "$LAB_WORK/run" && timeout 30 bash -euo pipefail "$block") >"$block.out" 2>&1; then
-    problem "$where: the sh block failed: $(tail -1 "$block.out")"
-  fi
+  status=0
+  (cd "$LAB_WORK/run" && timeout 30 bash -euo pipefail "$block") >"$block.out" 2>&1 || status=$?
+  # 141: a reader's `| head` closed the pipe early, which pipefail reports; not a failure
+  if [[ $status == 124 ]]; then problem "$where: the sh block ran over 30 s"
+  elif [[ $status != 0 && $status != 141 ]]; then problem "$where: the sh block failed (exit $status): $(tail -1 "$block.out")"; fi
 done
 
 # --- 2.-4. options, routes and variables named in the text -------------------------------------
@@ -81,11 +84,12 @@ awk '/^```/ { fence = (fence == "" ? substr($0, 4) : ""); next }
 
 while IFS= read -r entry; do
   where=${entry%%:*}; rest=${entry#*:}; where="$where:${rest%%:*}"; span=${rest#*:}
-  if [[ $span =~ ^--([a-z][a-z0-9-]*)([\ =].*)?$ ]]; then
-    grep -qx -- "--${BASH_REMATCH[1]}" "$LAB_WORK/options" || problem "$where: option --${BASH_REMATCH[1]} is in no --help"
+  if [[ $span =~ ^(-[a-zA-Z],\ )?--([a-z][a-z0-9-]*)([\ =].*)?$ ]]; then
+    option=--${BASH_REMATCH[2]}
+    grep -qx -- "$option" "$LAB_WORK/options" || problem "$where: option $option is in no --help"
   elif [[ $span =~ ^((GET|POST|PUT|DELETE)\ )?(/[a-z][a-z0-9-]*(/[a-z0-9-]+)*)(\?[^\ ]*)?$ ]]; then
-    route=${BASH_REMATCH[3]}
-    [[ $route =~ ^/(proc|dev|app|usr|tmp|etc|sys|var|opt|home|bin)(/|$) ]] || echo "$where $route" >>"$LAB_WORK/routes"
+    route=${BASH_REMATCH[3]} method=${BASH_REMATCH[2]:-GET}
+    [[ $route =~ ^/(proc|dev|app|usr|tmp|etc|sys|var|opt|home|bin)(/|$) ]] || echo "$where $method $route" >>"$LAB_WORK/routes"
   fi
 done <"$LAB_WORK/spans"
 while IFS= read -r entry; do
@@ -95,17 +99,29 @@ while IFS= read -r entry; do
   done
 done <"$LAB_WORK/commands"
 if [[ -f $LAB_WORK/routes ]]; then
-  while read -r where route; do
-    body=$(curl -s --max-time 5 "$LAB_URL$route" || true)
-    [[ $body == *'"error":"not_found"'* ]] && problem "$where: route $route does not exist (the server answers 404)"
-  done < <(sort -k2 -u "$LAB_WORK/routes")
+  while read -r where method route; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X "$method" "$LAB_URL$route" || true)
+    [[ $status == 404 ]] && problem "$where: route $method $route does not exist (the server answers 404)"
+  done < <(sort -k2,3 -u "$LAB_WORK/routes")
 fi
-grep -onHE 'LOOPLAB_[A-Z0-9_]+' "${FILES[@]}" | while IFS=: read -r file line name; do
+{ grep -onHE 'LOOPLAB_[A-Z0-9_]+' "${FILES[@]}" || true; } | while IFS=: read -r file line name; do
   grep -qx "$name" "$LAB_WORK/env" || problem "$file:$line: $name is no variable of the server's help or logback.xml"
 done
 
+# --- 6. links between the pages: the file exists, and so does the heading an #anchor names -----
+slug() { tr '[:upper:]' '[:lower:]' <<<"$1" | sed -E 's/[^a-z0-9 _-]//g; s/ /-/g'; }
+{ grep -onHE '\]\([^)#: ]+\.md(#[^) ]*)?\)' "${FILES[@]}" || true; } | while IFS=: read -r file line link; do
+  target=${link#](}; target=${target%)}; anchor=""
+  [[ $target == *#* ]] && { anchor=${target#*#}; target=${target%%#*}; }
+  path="$(dirname "$file")/$target"
+  if [[ ! -f $path ]]; then problem "$file:$line: the link to $target leads nowhere"; continue; fi
+  [[ -z $anchor ]] && continue
+  slugs=$(grep -E '^#+ ' "$path" | sed -E 's/^#+ //' | while IFS= read -r heading; do slug "$heading"; done)
+  grep -qx -- "$anchor" <<<"$slugs" || problem "$file:$line: $target has no heading for #$anchor"
+done
+
 # --- 5. stack frames --------------------------------------------------------------------------
-grep -onHE '[A-Za-z0-9_$]+\.[a-zA-Z0-9_]+\([A-Z][A-Za-z0-9]*\.java:[0-9]+\)' "${FILES[@]}" | sort -u \
+{ grep -onHE '[A-Za-z0-9_$]+\.[a-zA-Z0-9_]+\([A-Z][A-Za-z0-9]*\.java:[0-9]+\)' "${FILES[@]}" || true; } | sort -u \
   | while IFS=: read -r file line frame; do
     method=${frame%%(*}; method=${method##*.}; source=${frame#*(}; source=${source%%:*}
     number=${frame##*:}; number=${number%)}

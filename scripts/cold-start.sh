@@ -42,7 +42,7 @@ lab_need curl
 read -r -a PODMAN <<<"${PODMAN:-podman}"
 if [ -n "$IMAGE" ]; then lab_need "${PODMAN[0]}" podman; else lab_jar; fi
 # the same flags as the Dockerfile's ENTRYPOINT
-read -r -a FLAGS <<<"${JAVA_FLAGS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=75}"
+read -r -a FLAGS <<<"${JAVA_FLAGS--XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1}"
 CONTAINER=cold-start-$$
 if [ -n "$IMAGE" ]; then
   [ ${#MODES[@]} -gt 0 ] || MODES=(image image-noaot)

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Usage: scripts/live-page-cost.sh
+#
 # What an open live page costs the lab: wrk on /say-hi with no page open, with the page open in
 # headless Chromium, and with 10 bare event streams (curl -N, the server's side of 10 pages
 # without their rendering). Modes take turns, so a neighbour's load hits all alike. Chromium runs
@@ -8,10 +10,18 @@
 #   scripts/live-page-cost.sh                # 2 rounds x 3 modes x 8 s, 2 threads, 50 connections
 #   ROUNDS=3 DURATION=15s scripts/live-page-cost.sh
 #
-# The server listens on 127.0.0.1:19510 (PORT=...). Needs wrk, curl and chromium.
+# The server listens on 127.0.0.1:19510 (PORT=...). Needs wrk, curl, bc and chromium (CHROMIUM=...).
+# Takes about 1.5 minutes with the defaults (10 s + 10 s idle, then ROUNDS x 3 x DURATION).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-cd "$ROOT"
+cd "$LAB_ROOT"
+
+for arg in "$@"; do
+  case $arg in
+    -h|--help) lab_help ;;
+    *) lab_unknown "$arg" ;;
+  esac
+done
 
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-8s}
@@ -19,16 +29,21 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-19510}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+for v in ROUNDS THREADS CONNECTIONS PORT; do lab_number "$v" "${!v}"; done
+lab_need wrk
+lab_need curl
+lab_need bc
+lab_need "$CHROMIUM" chromium
 URL="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
+lab_work_dir
+WORK=$LAB_WORK
 PAGE_PIDS=()
 
+# the pages are tracked by lib.sh too, so a failure or Ctrl-C closes them with the server
 close_pages() {
-  for pid in "${PAGE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  LAB_STOP_S=5 lab_stop "${PAGE_PIDS[@]}"
   PAGE_PIDS=()
 }
-cleanup() { close_pages; stop_server; rm -rf "$WORK"; }
-trap cleanup EXIT
 
 pages_open() { curl -fs "$URL/info" | sed -n 's/.*"pages_open":\([0-9]*\).*/\1/p'; }
 
@@ -46,17 +61,17 @@ open_pages() { # mode
     page)
       "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
         --disable-sync --no-first-run --user-data-dir="$WORK/profile" "$URL/" > "$WORK/chromium.log" 2>&1 &
-      PAGE_PIDS+=($!); wait_for_pages 1 ;;
+      PAGE_PIDS+=($!); lab_track $!; wait_for_pages 1 ;;
     streams)
-      for _ in $(seq 1 10); do curl -sN "$URL/live/stream" > /dev/null & PAGE_PIDS+=($!); done
+      for _ in $(seq 1 10); do curl -sN "$URL/live/stream" > /dev/null & PAGE_PIDS+=($!); lab_track $!; done
       wait_for_pages 10 ;;
   esac
 }
 
-ensure_jar
-java -jar "$JAR" --host 127.0.0.1 --port "$PORT" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-wait_for_health "$URL" 30
+lab_jar
+lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with PORT=...)" >&2; exit 1; }
+lab_start_server "$PORT"
+SERVER_PID=$LAB_PID
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$URL/say-hi" > /dev/null # warm-up
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; } # server utime+stime, 1/100 s

@@ -75,7 +75,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   Path html;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the run (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Mixin TopologyOptions cloud;
@@ -87,8 +87,11 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     RunPlan plan = plan();
     cloud.topology(null); // checks the options before any call is made
+    checkWritable("--out", out);
+    checkWritable("--html", html);
     PrintWriter err = spec.commandLine().getErr();
-    try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
+    try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
+      guard.onInterrupt(() -> err.println("looplab: interrupted before the first call; nothing written"));
       ServerProbe probed;
       try {
         probed = driver.probe(plan.baseUrl(), timeoutMs);
@@ -96,14 +99,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         err.println("looplab: " + e.getMessage());
         return ExitCodes.NO_SERVER;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      if (probe.info() == null) {
+      if (probed.info() == null) {
         err.println("looplab: " + plan.baseUrl() + "/info gave no lab server info; running without predictions");
       }
-      driver.warmUp(plan.baseUrl(), warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(plan.baseUrl(), warmup, timeoutMs, probed)
+          .withTopology(cloud.topology(probed.info()));
       List<RunResult> runs = new ArrayList<>();
       LoopWatch loop = driver.loopWatch(plan.baseUrl());
-      guard.onInterrupt(() -> emit(partial(probe, runs, driver)));
+      guard.onInterrupt(() -> interrupted(partial(probe, runs, driver), plan.calls() * modes().size()));
       for (Mode m : modes()) {
         runs.add(loop.around(() -> driver.run(m == Mode.SYNC ? plan.sequential() : plan, m)));
       }
@@ -127,6 +130,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     loop.deltas().stream().filter(Objects::nonNull).forEach(d -> d.describe().forEach(stdout::println));
+    if (loop.unavailable() != null) {
+      stdout.println("server: " + loop.unavailable());
+    }
     if (html != null) {
       stdout.println("timeline: " + html);
     }
@@ -149,6 +155,15 @@ public final class ExperimentCommand implements Callable<Integer> {
       soFar.add(current);
     }
     return new Experiment(probe, soFar);
+  }
+
+  /** On Ctrl-C: what was measured so far goes where the results would have gone, and one line says so. */
+  private void interrupted(Experiment soFar, int planned) {
+    emit(soFar);
+    int done = soFar.runs().stream().mapToInt(run -> run.calls().size()).sum();
+    spec.commandLine().getErr().println("looplab: interrupted after " + done + " of " + planned + " calls; "
+        + (soFar.runs().isEmpty() ? "nothing written" : (out == null ? "they are printed above" : "they are in " + out)
+        + ", marked incomplete"));
   }
 
   private void emit(Experiment experiment) {
@@ -181,6 +196,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     return new RunPlan(checked("--base-url", () -> Targets.baseUrl(baseUrl)), checked("--route", () -> Targets.path(route)),
         calls, concurrency == null ? calls : concurrency, timeoutMs);
+  }
+
+  /** Results that could not be written would be lost after the run: find out now. */
+  private void checkWritable(String option, Path file) {
+    if (file != null) {
+      checked(option, () -> {
+        AtomicFiles.checkWritable(file);
+        return file;
+      });
+    }
   }
 
   private <T> T checked(String option, Supplier<T> parse) {

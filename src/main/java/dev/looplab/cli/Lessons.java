@@ -1,5 +1,7 @@
 package dev.looplab.cli;
 
+import dev.looplab.lessons.decisions.DecisionsLesson;
+import dev.looplab.lessons.decisions.DecisionsSettings;
 import dev.looplab.lessons.lecture.LectureLesson;
 import dev.looplab.live.LiveLesson;
 import dev.looplab.server.Lesson;
@@ -9,7 +11,12 @@ import java.util.List;
 public final class Lessons {
   private Lessons() {}
 
+  /** Every lesson; /decisions without databases (it answers 503 and says how to get them). */
   public static List<Lesson> all() {
-    return List.of(new LectureLesson(), new LiveLesson());
+    return all(DecisionsSettings.unconfigured());
+  }
+
+  public static List<Lesson> all(DecisionsSettings decisions) {
+    return List.of(new LectureLesson(), new LiveLesson(), new DecisionsLesson(decisions));
   }
 }

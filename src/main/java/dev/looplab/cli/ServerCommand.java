@@ -1,5 +1,6 @@
 package dev.looplab.cli;
 
+import dev.looplab.lessons.decisions.DecisionsFlags;
 import dev.looplab.observe.Instrumentation;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +24,8 @@ public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
   @Spec CommandSpec spec;
+
+  @Mixin DecisionsFlags decisions;
 
   @Option(names = {"-p", "--port"}, description = "Port to listen on; 0 picks a free one (env PORT; default ${DEFAULT-VALUE}).")
   int port;
@@ -54,11 +58,15 @@ public final class ServerCommand implements Callable<Integer> {
   int maxConcurrency;
 
   @Option(names = "--instrumentation", paramLabel = "on|lab|off", converter = InstrumentationConverter.class,
-      description = "The lab's lag probes, blocked-loop attribution, /metrics and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+      description = "The lab's lag probes, blocked-loop attribution, /metrics, /loops and Server-Timing; 'lab' leaves out Vert.x's per-request HTTP meters, 'off' everything, to measure their cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
   Instrumentation instrumentation;
 
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")
   long startupGraceMs;
+
+  @Option(names = "--access-log", paramLabel = "on|off", converter = OnOffConverter.class,
+      description = "One line per request (method, URI, status, ms), written off the event loop; lines that find the log's queue full are dropped and counted in /metrics (env LOOPLAB_ACCESS_LOG; default ${DEFAULT-VALUE}).")
+  OnOff accessLog;
 
   @Option(names = "--header-timeout-ms", description = "A connection whose request head has not fully arrived this long after it opened is closed; 0 = no limit (env LOOPLAB_HEADER_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
   long headerTimeoutMs;
@@ -69,7 +77,7 @@ public final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
-    LabServer server = new LabServer(config, Lessons.all());
+    LabServer server = new LabServer(config, Lessons.all(decisions.settings()));
     try {
       server.start().await();
     } catch (RuntimeException e) {
@@ -101,7 +109,7 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--header-timeout-ms", headerTimeoutMs, 0, 3_600_000);
     requireRange("--idle-timeout-ms", idleTimeoutMs, 0, 86_400_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
-        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs,
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog.on(),
         headerTimeoutMs, idleTimeoutMs);
   }
 

@@ -50,7 +50,7 @@ public final class SuiteCommand implements Callable<Integer> {
   Path outDir;
 
   @Option(names = "--fail-on-blocked",
-      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /metrics).")
+      description = "Exit with code 3 when the server recorded blocked event-loop episodes during the suite (reads its /loops); 1 when that cannot be told.")
   boolean failOnBlocked;
 
   @Option(names = "--timeout-ms", defaultValue = "120000",
@@ -68,7 +68,8 @@ public final class SuiteCommand implements Callable<Integer> {
     URI base = validatedBaseUrl();
     cloud.topology(null); // checks the options before any call is made
     PrintWriter out = spec.commandLine().getOut();
-    try (ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL); ResultsGuard guard = new ResultsGuard()) {
+    try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
+      guard.onInterrupt(() -> spec.commandLine().getErr().println("looplab: interrupted before the first step; nothing written"));
       ServerProbe probed;
       try {
         probed = driver.probe(base, timeoutMs);
@@ -76,8 +77,7 @@ public final class SuiteCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("looplab: " + e.getMessage());
         return ExitCodes.NO_SERVER;
       }
-      ServerProbe probe = probed.withTopology(cloud.topology(probed.info()));
-      driver.warmUp(base, warmup, timeoutMs);
+      ServerProbe probe = driver.warmUpThenProbe(base, warmup, timeoutMs, probed).withTopology(cloud.topology(probed.info()));
       SuiteReport report = new SuiteReport(probe);
       out.print(report.header());
       out.flush();
@@ -105,7 +105,7 @@ public final class SuiteCommand implements Callable<Integer> {
           AtomicFiles.write(outDir.resolve(fileStem + ".html"), TimelineReport.render(experiment, stepLoops));
           out.print(report.add(step.name(), experiment));
           out.flush();
-        }, null);
+        }, () -> writeInterrupted(probe, List.of(), driver, fileStem, report));
       }
       guard.write(() -> AtomicFiles.write(outDir.resolve("summary.txt"), report.text()), null);
       out.println("\nfiles: " + outDir);
@@ -127,8 +127,7 @@ public final class SuiteCommand implements Callable<Integer> {
       report.add(stem + " (INCOMPLETE)", partial);
     }
     AtomicFiles.write(outDir.resolve("summary.txt"), report.text());
-    spec.commandLine().getOut().println("\ninterrupted: the calls done so far are in " + outDir.toAbsolutePath());
-    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().println("looplab: interrupted at " + stem + "; the calls done so far are in " + outDir);
   }
 
   private void writeFiles(String stem, Experiment experiment) {
@@ -143,10 +142,17 @@ public final class SuiteCommand implements Callable<Integer> {
     if (warmup < 0 || warmup > 100_000) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--warmup': " + warmup + " is not in 0..100000");
     }
+    URI base;
     try {
-      return Targets.baseUrl(baseUrl);
+      base = Targets.baseUrl(baseUrl);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + e.getMessage());
     }
+    try {
+      AtomicFiles.checkWritableDirectory(outDir);  // results that cannot be written would be lost after the run
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--out-dir': " + e.getMessage());
+    }
+    return base;
   }
 }

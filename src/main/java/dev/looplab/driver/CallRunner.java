@@ -1,8 +1,11 @@
 package dev.looplab.driver;
 
+import dev.looplab.model.RouteBodies;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several event loops may share one run: they share its index counter and its {@link CallLog}.
  */
 final class CallRunner {
+  /** Makes one run's bodies differ from the last run's, so a repeated run asks the model again. */
+  private static final long RUN_SEED = System.nanoTime();
   private final List<WebClient> clients;
   private final CallLog log;
   private final int lanes;
@@ -53,11 +58,16 @@ final class CallRunner {
     String id = idPrefix + "-" + index;
     double startMs = log.elapsedMs();
     log.started(index, startMs);
-    HttpRequest<Buffer> request = clients.get(lane % clients.size()).getAbs(log.plan().url()).putHeader("X-Request-Id", id);
+    String body = RouteBodies.forCall(log.plan().path(), index, RUN_SEED);
+    WebClient client = clients.get(lane % clients.size());
+    HttpRequest<Buffer> request = (body == null ? client.getAbs(log.plan().url()) : client.postAbs(log.plan().url()))
+        .putHeader("X-Request-Id", id);
     if (log.plan().timeoutMs() > 0) {
       request.timeout(log.plan().timeoutMs());
     }
-    request.send().onComplete(result -> {
+    Future<HttpResponse<Buffer>> sent = body == null ? request.send()
+        : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body));
+    sent.onComplete(result -> {
       double endMs = log.elapsedMs();
       log.ended(result.succeeded()
           ? Answers.answered(index, result.result(), startMs, endMs, id)

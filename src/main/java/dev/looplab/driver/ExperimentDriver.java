@@ -43,7 +43,7 @@ public final class ExperimentDriver implements AutoCloseable {
     metricsClient = WebClient.create(vertx);
   }
 
-  /** Reads the server's /metrics around each run given to it. */
+  /** Reads the server's /loops around each run given to it. */
   public LoopWatch loopWatch(URI baseUrl) {
     return new LoopWatch(metricsClient, baseUrl);
   }
@@ -70,6 +70,19 @@ public final class ExperimentDriver implements AutoCloseable {
       RunPlan plan = new RunPlan(baseUrl, "/health", calls, Math.min(calls, WARM_UP_CONCURRENCY), timeoutMs);
       start(new CallLog(plan, Mode.ASYNC), Mode.ASYNC).await();
     }
+  }
+
+  /**
+   * Warms the client up, then measures the network again: a cold client's round trips (class
+   * loading, the JIT) are several times a warm one's, and the model's say-hi figures are made of them.
+   * With no warm-up calls, {@code cold} is kept.
+   */
+  public ServerProbe warmUpThenProbe(URI baseUrl, int calls, long timeoutMs, ServerProbe cold) {
+    if (calls <= 0) {
+      return cold;
+    }
+    warmUp(baseUrl, calls, timeoutMs);
+    return probe(baseUrl);
   }
 
   /** Runs the plan; one call at a time in SYNC mode. Returns when every call has ended. */

@@ -1,5 +1,6 @@
 package dev.looplab.driver;
 
+import dev.looplab.model.CallRecord;
 import dev.looplab.model.LoopReadings;
 import dev.looplab.model.RunResult;
 import io.vertx.ext.web.client.WebClient;
@@ -8,12 +9,16 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Reads the server's loop figures (its /metrics) before and after each run, so that a run's
- * blocked episodes and lag can be shown and gated on. A server without /metrics (instrumentation
- * off, not a lab server) leaves the figures unknown; {@link #unavailable()} says why.
+ * Reads the server's loop figures (its /loops) before and after each run, so that a run's blocked
+ * episodes and lag can be shown and gated on. The difference means something only when one server
+ * process answered the readings and every call: behind a load balancer, where several did, the
+ * figures cannot be taken and this says so. A server without /loops (instrumentation off, not a lab
+ * server) leaves the figures unknown too; {@link #unavailable()} says why.
  */
 public final class LoopWatch {
   private final WebClient client;
@@ -30,8 +35,27 @@ public final class LoopWatch {
     LoopReadings before = read();
     RunResult result = run.get();
     LoopReadings after = before == null ? null : read();
-    deltas.add(after == null ? null : after.since(before));
+    deltas.add(after == null ? null : deltaOrNull(before, after, result));
     return result;
+  }
+
+  private LoopReadings.Delta deltaOrNull(LoopReadings before, LoopReadings after, RunResult run) {
+    Set<String> processes = new TreeSet<>();
+    processes.add(before.appInstanceId());
+    processes.add(after.appInstanceId());
+    run.calls().stream().map(CallRecord::appInstanceId).filter(Objects::nonNull).forEach(processes::add);
+    if (processes.size() > 1) {
+      explain("the loop figures cannot be taken for this run: " + processes.size() + " server processes answered ("
+          + String.join(", ", processes) + "), e.g. behind a load balancer, and one process's figures say nothing of another's");
+      return null;
+    }
+    return after.since(before);
+  }
+
+  private void explain(String why) {
+    if (unavailable == null) {
+      unavailable = why;
+    }
   }
 
   /** Each run's delta, null where unknown; in run order. */
@@ -68,7 +92,7 @@ public final class LoopWatch {
     try {
       return LoopReadingsClient.read(client, baseUrl).await();
     } catch (Exception e) {
-      unavailable = e.getMessage();
+      explain(e.getMessage());
       return null;
     }
   }

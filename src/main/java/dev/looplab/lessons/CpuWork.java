@@ -2,6 +2,8 @@ package dev.looplab.lessons;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CPU-bound work in fixed units, calibrated once per JVM so that a request for N ms asks for about
@@ -9,6 +11,8 @@ import java.lang.management.ThreadMXBean;
  * longer, which is exactly what the CPU experiments must show.
  */
 public final class CpuWork {
+  private static final Logger LOG = LoggerFactory.getLogger(CpuWork.class);
+  private static volatile boolean calibrated;
   /** xorshift steps in one unit; a unit is a few microseconds. */
   private static final int STEPS_PER_UNIT = 4_096;
   private static final int CALIBRATION_CALLS = 16;
@@ -42,9 +46,17 @@ public final class CpuWork {
     return x;
   }
 
-  /** Forces the calibration now (it takes about 300 ms), so no request pays for it. */
+  /**
+   * Forces the calibration now (it takes about 300 ms of CPU): call it on a worker. However many
+   * threads call it, the JVM runs the calibration once (a class initialiser); the others wait for it.
+   */
   public static double calibrate() {
     return Calibration.UNITS_PER_MS;
+  }
+
+  /** Whether {@link #unitsFor} can answer without calibrating first. */
+  public static boolean calibrated() {
+    return calibrated; // not a field of Calibration: reading that would run the calibration here
   }
 
   private static final class Calibration {
@@ -70,6 +82,8 @@ public final class CpuWork {
         units = Math.max(1, Math.round(rate * CALL_MS));
       }
       blackhole = sink; // keeps the calibration's results alive
+      LOG.info("cpu work calibrated: {} units/ms", Math.round(best));
+      calibrated = true;
       return best;
     }
   }

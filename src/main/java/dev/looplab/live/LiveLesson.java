@@ -44,7 +44,9 @@ public final class LiveLesson implements Lesson {
     router.get("/lab").handler(this::page);
     router.get("/live/stream").handler(this::openStream);
     router.post("/live/experiments").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::startExperiment);
-    router.get("/live/*").handler(StaticHandler.create("webroot/live").setCachingEnabled(true).setMaxAgeSeconds(60));
+    // only the page's own assets: a catch-all here would answer GET /live/experiments with 404, not 405
+    router.getWithRegex("/live/[a-z]+\\.(css|js)")
+        .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(60));
   }
 
   private void page(RoutingContext rc) {

@@ -7,11 +7,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The server's loop figures from one {@code /metrics} scrape: blocked episodes by route (outside
- * and during GC pauses), timer lateness summed over its loops, and the worst lag of the window.
- * Two readings, taken before and after an experiment, give what happened during it.
+ * The server's loop figures from one reading of its {@code /loops}: which process answered, blocked
+ * episodes by route (outside and during GC pauses), timer lateness summed over its loops, the worst
+ * lag of the window, and the probes at most each lag bound since start (with the +Inf bound: all).
+ * Two readings of the same process, taken before and after an experiment, give what happened during it.
  */
 public record LoopReadings(
+    String appInstanceId,
     Map<String, Double> blockedByRoute,
     Map<String, Double> blockedDuringGcByRoute,
     double delaySeconds,
@@ -19,7 +21,12 @@ public record LoopReadings(
     double lagP99WindowSeconds,
     Map<Double, Double> probesByLagBound) {
 
-  /** What changed from {@code before} to this reading. */
+  /** Whether both readings come from one server process, so that their difference means something. */
+  public boolean sameProcessAs(LoopReadings other) {
+    return appInstanceId != null && appInstanceId.equals(other.appInstanceId);
+  }
+
+  /** What changed from {@code before} to this reading (of the same process). */
   public Delta since(LoopReadings before) {
     double[] worst = worstLagBounds(before.probesByLagBound);
     return new Delta(difference(blockedByRoute, before.blockedByRoute),

@@ -10,7 +10,9 @@ import java.util.Optional;
  *   <li>fast-run: every admitted call (a timer never holds the loop);
  *   <li>slow-run: one call per event loop (the sleep holds its loop);
  *   <li>standard-run: one call per worker thread;
- *   <li>say-hi: no task; each round costs about one network round trip.
+ *   <li>say-hi: no task; each round costs about one network round trip;
+ *   <li>decisions: T is {@code io_ms}, served once per loop ({@code client=loop}) or once per pooled
+ *       connection ({@code worker}, {@code reactive}), see {@link DecisionsCall}.
  * </ul>
  * Calls are spread evenly over the processes, as a least-connections proxy does; the wall time is
  * ceil(admitted / calls served at once) x T. With all N sent at once, the calls beyond what the
@@ -54,8 +56,19 @@ public final class TimingModel {
       case "standard-run" -> Optional.of(rounds(admitted, refused, served(inFlight, info.workerPoolSize()), route.taskMs(),
           "the sleep holds a worker thread; " + info.workerPoolSize() + " worker(s) per process"));
       case "say-hi" -> Optional.of(network(admitted, refused, served(inFlight, topology.perProcess())));
+      case "decisions" -> decisions(DecisionsCall.parse(path), admitted, refused, inFlight);
       default -> Optional.empty();
     };
+  }
+
+  private Optional<Prediction> decisions(DecisionsCall call, int admitted, int refused, int inFlight) {
+    return call.slots(info).map(slots -> {
+      int parallel = served(inFlight, slots.perProcess());
+      Prediction waits = rounds(admitted, refused, parallel, call.ioMs(), "client=" + call.client() + ": " + slots.why());
+      int tail = call.modelTailMs(info, admitted, parallel);
+      return new Prediction(waits.wallMs() + tail, refused, waits.reasoning()
+          + String.format("; + %d ms of the model (%d ms of CPU a call)", tail, call.modelMs(info)));
+    });
   }
 
   /** Calls served at once: what the client sends, capped by each process's slots for this route. */

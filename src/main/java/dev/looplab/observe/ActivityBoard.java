@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Which request each event-loop and worker thread is running. Each thread writes only its own slot
@@ -14,13 +15,17 @@ final class ActivityBoard {
   private final ThreadLocal<ThreadSlot> mine = new ThreadLocal<>();
 
   ThreadActivity enter(String route, String requestId, boolean eventLoop) {
+    return enter(route, requestId, eventLoop, null);
+  }
+
+  ThreadActivity enter(String route, String requestId, boolean eventLoop, LongAdder routeInFlight) {
     ThreadSlot slot = mine.get();
     if (slot == null) {
       slot = new ThreadSlot(Thread.currentThread(), eventLoop);
       mine.set(slot);
       slots.add(slot);
     }
-    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime());
+    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime(), routeInFlight);
     slot.current = activity;
     return activity;
   }
@@ -28,6 +33,12 @@ final class ActivityBoard {
   /** The calling thread's count of requests in flight on {@code route}; call after {@link #enter}. */
   AtomicInteger inFlightHere(String route) {
     return mine.get().inFlight.computeIfAbsent(route, r -> new AtomicInteger());
+  }
+
+  /** True while the calling thread is already attributed to a request. */
+  boolean busyHere() {
+    ThreadSlot slot = mine.get();
+    return slot != null && slot.current != null;
   }
 
   void exit(ThreadActivity activity) {

@@ -13,15 +13,17 @@ import io.vertx.core.Vertx;
 final class LoopLagProbe {
   private final Vertx vertx;
   private final long intervalMs;
-  private final LagWindow window;
+  private final LoopLag lag;
+  private final LagRecorder recorder;
   private final LagTrace trace = new LagTrace();
   private volatile boolean stopped;
   private volatile long expectedNanos;
 
-  LoopLagProbe(Vertx vertx, long intervalMs, LagWindow window) {
+  LoopLagProbe(Vertx vertx, long intervalMs, LoopLag lag, LagRecorder recorder) {
     this.vertx = vertx;
     this.intervalMs = intervalMs;
-    this.window = window;
+    this.lag = lag;
+    this.recorder = recorder;
   }
 
   /** Must be called on the event loop to be watched: the timers run on the caller's context. */
@@ -49,9 +51,9 @@ final class LoopLagProbe {
 
   private void tick() {
     long now = System.nanoTime();
-    long lag = Math.max(0, now - expectedNanos);
-    window.record(lag, now);
-    trace.record(lag, now);
+    long lateNanos = Math.max(0, now - expectedNanos);
+    recorder.offer(lag, lateNanos);
+    trace.record(lateNanos, now);
     if (!stopped) {
       schedule();
     }

@@ -5,13 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The lab watching itself: one per server. Lag probes on the loops the verticles run on, the
@@ -39,11 +38,17 @@ public final class Observatory {
   private final Set<String> probedLoops = ConcurrentHashMap.newKeySet();
   private final List<LoopLagProbe> probes = new CopyOnWriteArrayList<>();
   private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
+  private final LagRecorder recorder;
+  private final LoopsView loopsView;
+  private final Readouts readouts;
 
   public Observatory(ObserveOptions options) {
     this.options = options;
     this.watcher = new BlockedLoopWatcher(board, options.blockedAfterMs(), options.checkIntervalMs(), options.startupGraceMs());
     watcher.onEpisode(meters::blockedEpisode);
+    this.recorder = new LagRecorder(options.probeIntervalMs());
+    this.loopsView = new LoopsView(options, meters, recorder, watcher);
+    this.readouts = new Readouts(registry, loopsView);
   }
 
   /** The filter goes on before any meter exists: micrometer applies filters only to meters registered after them. */
@@ -81,9 +86,9 @@ public final class Observatory {
     if (!enabled() || !probedLoops.add(loop)) {
       return;
     }
-    LagWindow window = new LagWindow(options.windowSeconds(), 6, System.nanoTime());
-    meters.eventLoop(loop, window);
-    LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), window);
+    LoopLag lag = new LoopLag(registry, loop, options.windowSeconds());
+    loopsView.add(lag);
+    LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), lag, recorder);
     probes.add(probe);
     probeByLoop.put(loop, probe);
     probe.start();
@@ -93,17 +98,45 @@ public final class Observatory {
   public void start() {
     if (enabled()) {
       watcher.start();
+      recorder.start();
     }
   }
 
   public void stop() {
     watcher.stop();
+    recorder.stop();
     probes.forEach(LoopLagProbe::stop);
   }
 
-  /** The first handler after the request id is known: marks the loop as busy with this request. */
-  public Handler<RoutingContext> requestTracker(Router router, Function<RoutingContext, String> requestIdOf) {
-    return enabled() ? new RequestTracker(router, board, meters, watcher, requestIdOf) : RoutingContext::next;
+  /** The hooks the server's request handler calls on every request; null when disabled. */
+  public RequestWatch requestWatch(Router router) {
+    return enabled() ? new RequestWatch(router, board, meters, watcher) : null;
+  }
+
+  /** Publishes the access log's count of dropped lines in {@code /metrics}. */
+  public void countDroppedAccessLines(LongSupplier dropped) {
+    if (enabled()) {
+      meters.accessLinesDropped(dropped);
+    }
+  }
+
+  /**
+   * Runs {@code work} on this event loop attributed to a request, as the request tracker attributes a
+   * handler: for code that runs later than the handler itself, such as a handler after its request body
+   * has arrived, or a write queued behind the response. Inside an attributed handler it just runs.
+   */
+  public void onLoop(String route, String requestId, Runnable work) {
+    if (!enabled() || board.busyHere()) {
+      work.run();
+      return;
+    }
+    ThreadActivity activity = board.enter(route, requestId, true);
+    try {
+      work.run();
+    } finally {
+      board.exit(activity);
+      watcher.returnedLate(activity, System.nanoTime());
+    }
   }
 
   /** Wraps a route's worker task so that it is counted and shown on {@code /threads}. */
@@ -111,21 +144,29 @@ public final class Observatory {
     return enabled() ? workerTasks.track(route, requestId, task) : task;
   }
 
+  /** {@code /metrics}: Prometheus text, read off the event loops. */
   public Handler<RoutingContext> metricsHandler() {
-    if (enabled()) {
-      Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
-      return rc -> {
-        watcher.flush(); // a scrape right after a run must count that run's episodes
-        scrape.handle(rc);
-      };
-    }
-    return rc -> rc.response().setStatusCode(503).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", "instrumentation_off")
-            .put("detail", "this server runs with --instrumentation off; start it with 'on' to get /metrics").encode());
+    return enabled() ? readouts.metrics() : Readouts.instrumentationOff("/metrics");
   }
 
-  public Handler<RoutingContext> threadsHandler() {
-    return rc -> rc.json(threadView.snapshot());
+  /** {@code /loops}: the loop figures as JSON, tagged with the process that answered. */
+  public Handler<RoutingContext> loopsHandler(String appInstanceId) {
+    return enabled() ? readouts.loops(appInstanceId) : Readouts.instrumentationOff("/loops");
+  }
+
+  /**
+   * Mount with {@code blockingHandler(h, false)}: the thread dump runs on a worker, never on a loop,
+   * and that worker shows in it as running {@code /threads} for this request.
+   */
+  public Handler<RoutingContext> threadsHandler(Function<RoutingContext, String> requestIdOf) {
+    return rc -> {
+      ThreadActivity activity = board.enter("/threads", requestIdOf.apply(rc), false);
+      try {
+        rc.json(threadView.snapshot());
+      } finally {
+        board.exit(activity);
+      }
+    };
   }
 
   /** Test and embedding hook: called for each blocked episode, after it is logged and counted. */

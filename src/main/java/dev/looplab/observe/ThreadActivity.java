@@ -1,25 +1,32 @@
 package dev.looplab.observe;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one thread is doing for a request right now: set when a handler (or worker task) starts and
  * cleared when it returns. The watcher (while it blocks) or the thread itself (when it returns
  * late) claims it as a blocked episode; claiming is once only, so one long run counts once.
  */
-final class ThreadActivity {
+public final class ThreadActivity {
   private static final AtomicIntegerFieldUpdater<ThreadActivity> CLAIM =
       AtomicIntegerFieldUpdater.newUpdater(ThreadActivity.class, "claimed");
 
   final String route;
   final String requestId;
   final long startNanos;
+  /** The in-flight count of the request's route; null for a worker task. */
+  final LongAdder routeInFlight;
+  /** The count of the request's route on the loop that began it (set on event loops only). */
+  AtomicInteger loopInFlight;
   private volatile int claimed;
 
-  ThreadActivity(String route, String requestId, long startNanos) {
+  ThreadActivity(String route, String requestId, long startNanos, LongAdder routeInFlight) {
     this.route = route;
     this.requestId = requestId;
     this.startNanos = startNanos;
+    this.routeInFlight = routeInFlight;
   }
 
   long runningNanos(long nowNanos) {

@@ -1,17 +1,13 @@
 package dev.looplab.report;
 
 import dev.looplab.model.CallRecord;
-import dev.looplab.model.ErrorKind;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Set;
 
 /** The one mapping between a call record and its named fields, shared by the CSV and JSON reports. */
 final class CallJson {
   static final List<String> FIELDS = List.of("index", "status", "app_instance_id", "thread", "event_loop", "request_id",
       "start_ms", "end_ms", "latency_ms", "server_duration_ms", "queue_ms", "error", "error_detail");
-  static final Set<String> INTEGERS = Set.of("index", "status");
-  static final Set<String> DECIMALS = Set.of("start_ms", "end_ms", "latency_ms", "server_duration_ms", "queue_ms");
 
   private CallJson() {}
 
@@ -31,14 +27,5 @@ final class CallJson {
         .put("error", c.error() == null ? null : c.error().label())
         .put("error_detail", c.errorDetail());
     return json;
-  }
-
-  /** latency_ms is derived from the start and end, so it is not read back. */
-  static CallRecord fromJson(JsonObject j) {
-    String error = j.getString("error");
-    return new CallRecord(j.getInteger("index"), j.getInteger("status"),
-        j.getString("app_instance_id"), j.getString("thread"), j.getString("event_loop"), j.getString("request_id"),
-        j.getDouble("start_ms"), j.getDouble("end_ms"), j.getDouble("server_duration_ms"), j.getDouble("queue_ms"),
-        error == null ? null : ErrorKind.valueOf(error.toUpperCase()), j.getString("error_detail"));
   }
 }

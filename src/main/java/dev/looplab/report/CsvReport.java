@@ -2,7 +2,6 @@ package dev.looplab.report;
 
 import dev.looplab.model.CallRecord;
 import dev.looplab.model.Experiment;
-import dev.looplab.model.Mode;
 import dev.looplab.model.RunResult;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -14,9 +13,6 @@ import java.util.List;
  */
 public final class CsvReport {
   private static final List<String> LEADING = List.of("mode", "run_complete");
-
-  /** A row read back. */
-  public record Row(Mode mode, boolean runComplete, CallRecord call) {}
 
   private CsvReport() {}
 
@@ -34,34 +30,6 @@ public final class CsvReport {
       }
     }
     return out.toString();
-  }
-
-  public static List<Row> parse(String csv) {
-    List<List<String>> lines = CsvParser.parse(csv);
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException("empty CSV: no header");
-    }
-    List<String> header = lines.get(0);
-    List<Row> rows = new ArrayList<>();
-    for (List<String> cells : lines.subList(1, lines.size())) {
-      JsonObject json = new JsonObject();
-      for (int i = 0; i < header.size() && i < cells.size(); i++) {
-        json.put(header.get(i), typed(header.get(i), cells.get(i)));
-      }
-      rows.add(new Row(Mode.parse(json.getString("mode")), Boolean.parseBoolean(json.getString("run_complete")),
-          CallJson.fromJson(json)));
-    }
-    return rows;
-  }
-
-  private static Object typed(String column, String cell) {
-    if (cell.isEmpty()) {
-      return null;
-    }
-    if (CallJson.INTEGERS.contains(column)) {
-      return Integer.parseInt(cell);
-    }
-    return CallJson.DECIMALS.contains(column) ? Double.parseDouble(cell) : cell;
   }
 
   private static void line(StringBuilder out, List<String> cells) {

@@ -3,7 +3,6 @@ package dev.looplab.report;
 import dev.looplab.model.CallRecord;
 import dev.looplab.model.Experiment;
 import dev.looplab.model.Latency;
-import dev.looplab.model.Mode;
 import dev.looplab.model.Prediction;
 import dev.looplab.model.RunPlan;
 import dev.looplab.model.RunResult;
@@ -11,8 +10,6 @@ import dev.looplab.model.Statistics;
 import dev.looplab.model.Topology;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -95,19 +92,5 @@ public final class JsonReport {
     return new JsonObject().put("wall_ms", p.wallMs()).put("refused_calls", p.refused()).put("reasoning", p.reasoning())
         .put("measured_ms", measuredMs).put("ratio", p.ratio(measuredMs))
         .put("disagrees", p.disagrees(measuredMs)).put("verdict", p.verdict(measuredMs));
-  }
-
-  /** Reads the runs back from a document written by {@link #render}. */
-  public static List<RunResult> parseRuns(String text) {
-    JsonArray runs = new JsonObject(text).getJsonArray("runs");
-    return runs.stream().map(o -> runFrom((JsonObject) o)).toList();
-  }
-
-  private static RunResult runFrom(JsonObject r) {
-    RunPlan plan = new RunPlan(URI.create(r.getString("base_url")), r.getString("path"), r.getInteger("calls_planned"),
-        r.getInteger("concurrency_requested"), r.getLong("timeout_ms"));
-    List<CallRecord> calls = r.getJsonArray("calls").stream().map(c -> CallJson.fromJson((JsonObject) c)).toList();
-    return new RunResult(plan, Mode.parse(r.getString("mode")), Instant.parse(r.getString("started_at")),
-        r.getDouble("wall_ms"), calls, r.getBoolean("complete"));
   }
 }

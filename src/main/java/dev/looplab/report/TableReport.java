@@ -5,6 +5,7 @@ import dev.looplab.model.ColdStart;
 import dev.looplab.model.Experiment;
 import dev.looplab.model.LabInfo;
 import dev.looplab.model.Prediction;
+import dev.looplab.model.RouteBodies;
 import dev.looplab.model.RunResult;
 import dev.looplab.model.Statistics;
 import dev.looplab.model.Topology;
@@ -25,7 +26,7 @@ public final class TableReport {
   public static String render(Experiment experiment) {
     StringBuilder out = new StringBuilder();
     RunResult first = experiment.runs().get(0);
-    out.append(String.format("GET %s x %d   %s%n%n", first.plan().url(), first.plan().calls(), server(experiment)));
+    out.append(String.format("%s %s x %d   %s%n%n", RouteBodies.method(first.plan().path()), first.plan().url(), first.plan().calls(), server(experiment)));
     summaryTable(out, experiment);
     predictions(out, experiment);
     experiment.speedFactor().ifPresent(f -> out.append(String.format("speed factor sync/async: %.1fx%n%n", f)));

@@ -1,11 +1,5 @@
 package dev.looplab.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,25 +20,6 @@ public final class TimelineHtml {
   private static final int LANE_HEADER = 18;
 
   private TimelineHtml() {}
-
-  /** Writes the page whole or not at all: a temporary file in the same folder, then an atomic rename. */
-  public static void write(Timeline timeline, Path file) throws IOException {
-    write(timeline.title(), List.of(timeline), file);
-  }
-
-  /** Several runs (say sync and async) on one page, one picture each, under a page title. */
-  public static void write(String pageTitle, List<Timeline> timelines, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    // a name of our own next to the target (not createTempFile, whose file only its owner may read)
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-        + "." + System.nanoTime() + ".tmp");
-    try {
-      Files.writeString(temp, render(pageTitle, timelines), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 
   public static String render(Timeline timeline) {
     return render(timeline.title(), List.of(timeline));

@@ -3,6 +3,7 @@ package dev.looplab.report;
 import dev.looplab.model.CallRecord;
 import dev.looplab.model.Experiment;
 import dev.looplab.model.LoopReadings;
+import dev.looplab.model.RouteBodies;
 import dev.looplab.model.RunResult;
 import dev.looplab.model.Statistics;
 import java.util.ArrayList;
@@ -13,14 +14,14 @@ import java.util.Locale;
 public final class TimelineReport {
   private TimelineReport() {}
 
-  /** The page for an experiment; {@code loops} holds each run's /metrics delta, or null where it is unknown. */
+  /** The page for an experiment; {@code loops} holds each run's /loops delta, or null where it is unknown. */
   public static String render(Experiment experiment, List<LoopReadings.Delta> loops) {
     List<Timeline> timelines = new ArrayList<>();
     for (int i = 0; i < experiment.runs().size(); i++) {
       timelines.add(of(experiment, experiment.runs().get(i), i < loops.size() ? loops.get(i) : null));
     }
     RunResult first = experiment.runs().get(0);
-    return TimelineHtml.render("GET " + first.plan().url() + " x " + first.plan().calls(), timelines);
+    return TimelineHtml.render(RouteBodies.method(first.plan().path()) + " " + first.plan().url() + " x " + first.plan().calls(), timelines);
   }
 
   static Timeline of(Experiment experiment, RunResult run, LoopReadings.Delta loop) {
@@ -34,7 +35,7 @@ public final class TimelineReport {
           p.wallMs(), run.wallMs(), p.ratio(run.wallMs()), p.verdict(run.wallMs())));
       summary.add("why: " + p.reasoning());
     });
-    List<String> server = loop == null ? List.of("server: no loop figures (its /metrics was not readable)") : loop.describe();
+    List<String> server = loop == null ? List.of("server: no loop figures for this run (its /loops could not be read, or more than one server process answered)") : loop.describe();
     boolean manyInstances = s.perInstance().size() > 1;
     List<Timeline.Call> calls = run.calls().stream().map(c -> call(c, manyInstances)).toList();
     return new Timeline(run.mode().label() + ": GET " + run.plan().url() + " x " + run.plan().calls(), summary, server, calls);

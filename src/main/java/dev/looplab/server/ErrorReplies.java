@@ -1,11 +1,13 @@
 package dev.looplab.server;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +28,20 @@ final class ErrorReplies {
     });
   }
 
-  /** The router's own paths, in the order they were added: {@code /a, /b or /c}. */
+  /** The router's own paths, in the order they were added, with the method when it is not GET: {@code /a, /b or POST /c}. */
   static String paths(Router router) {
-    List<String> paths = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).distinct().toList();
+    List<String> paths = router.getRoutes().stream().filter(r -> r.getPath() != null).map(ErrorReplies::named)
+        .distinct().toList();
     if (paths.size() < 2) {
       return String.join("", paths);
     }
     return String.join(", ", paths.subList(0, paths.size() - 1)) + " or " + paths.get(paths.size() - 1);
+  }
+
+  private static String named(Route route) {
+    Set<HttpMethod> methods = route.methods();
+    return methods == null || methods.isEmpty() || methods.contains(HttpMethod.GET) ? route.getPath()
+        : methods.stream().map(HttpMethod::name).sorted().collect(Collectors.joining("|")) + " " + route.getPath();
   }
 
   private static void failure(RoutingContext rc) {
@@ -48,7 +57,7 @@ final class ErrorReplies {
     } else {
       LOG.error("{} {} failed", LogSafe.of(rc.request().method()), LogSafe.of(rc.request().uri()), failure);
       send(rc, 500, "internal_error",
-          "the server failed on this request; its log has the details under request id " + RequestTracking.id(rc));
+          "the server failed on this request; its log has the details under request id " + EveryRequest.id(rc));
     }
   }
 

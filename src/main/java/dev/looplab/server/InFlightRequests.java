@@ -1,25 +1,26 @@
 package dev.looplab.server;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Requests being served by this process right now, across all its event loops; and, for
- * {@link ConcurrencyLimit}, how many of them hold a place under the limit and how many were refused.
+ * Requests being served by this process right now, across all its event loops; and, for the
+ * concurrency limit, how many of them hold a place under it and how many were refused. The counts
+ * every request touches are {@code LongAdder}s, so the event loops do not fight over one cache line;
+ * only the limit, which must be exact, takes a compare-and-set, and only when a limit is set.
  */
 public final class InFlightRequests {
-  private final AtomicInteger current = new AtomicInteger();
-  private final AtomicLong finished = new AtomicLong();
+  private final LongAdder started = new LongAdder();
+  private final LongAdder finished = new LongAdder();
   private final AtomicInteger admitted = new AtomicInteger();
-  private final AtomicLong refused = new AtomicLong();
+  private final LongAdder refused = new LongAdder();
 
   void started() {
-    current.incrementAndGet();
+    started.increment();
   }
 
   void finished() {
-    current.decrementAndGet();
-    finished.incrementAndGet();
+    finished.increment();
   }
 
   /** Takes a place unless {@code limit} are taken; exact across event loops (one CAS, no check-then-act). */
@@ -28,7 +29,7 @@ public final class InFlightRequests {
     do {
       now = admitted.get();
       if (now >= limit) {
-        refused.incrementAndGet();
+        refused.increment();
         return false;
       }
     } while (!admitted.compareAndSet(now, now + 1));
@@ -40,11 +41,13 @@ public final class InFlightRequests {
   }
 
   public int current() {
-    return current.get();
+    // finished first: a request that ends between the two reads is then counted, never negative
+    long done = finished.sum();
+    return (int) Math.max(0, started.sum() - done);
   }
 
   public long finishedTotal() {
-    return finished.get();
+    return finished.sum();
   }
 
   /** Requests holding a place under the concurrency limit now. */
@@ -54,6 +57,6 @@ public final class InFlightRequests {
 
   /** Requests answered 429 since start. */
   public long refusedTotal() {
-    return refused.get();
+    return refused.sum();
   }
 }

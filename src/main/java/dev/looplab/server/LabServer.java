@@ -45,6 +45,7 @@ public final class LabServer {
     this.vertx = vertx;
     this.observatory = observatory;
     this.lessons = new LessonHost(lessons, vertx, config, observatory);
+    observatory.countDroppedAccessLines(AsyncAccessAppender::dropped);
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {

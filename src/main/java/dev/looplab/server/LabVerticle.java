@@ -54,21 +54,19 @@ public final class LabVerticle extends VerticleBase {
 
   Router router() {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestTracking(inFlight));
+    router.route().handler(new EveryRequest(inFlight, config.maxConcurrency(), observatory.requestWatch(router),
+        observatory.enabled(), config.accessLog()));
     router.route().handler(drain);
-    router.route().handler(new ConcurrencyLimit(config.maxConcurrency(), inFlight));
-    router.route().handler(observatory.requestTracker(router, RequestTracking::id));
-    if (observatory.enabled()) {
-      router.route().handler(ServerTiming::install);
-    }
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
     router.get("/standard-run").handler(this::standardRun);
     router.get("/info").handler(this::info);
     router.get("/health").handler(rc -> rc.json(ServerInfo.health()));
+    // off the event loop: a scrape or a thread dump must never show up as loop lag
     router.get("/metrics").handler(observatory.metricsHandler());
-    router.get("/threads").handler(observatory.threadsHandler());
+    router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
+    router.get("/threads").blockingHandler(observatory.threadsHandler(EveryRequest::id), false);
     lessons.mount(router);
     MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
@@ -103,7 +101,7 @@ public final class LabVerticle extends VerticleBase {
   private void standardRun(RoutingContext rc) {
     RouteRun run = RouteRun.begin(rc, "standard-run", TaskTime.of(rc, config.taskMs()));
     // unordered: the ordered default would run this instance's requests one at a time
-    vertx.executeBlocking(observatory.onWorker("/standard-run", RequestTracking.id(rc), () -> {
+    vertx.executeBlocking(observatory.onWorker("/standard-run", EveryRequest.id(rc), () -> {
           run.workerStarted();
           LOG.debug("standard-run picked up by a worker");
           sleep(run.taskMs());

@@ -26,7 +26,7 @@ public final class RouteRun {
 
   public static RouteRun begin(RoutingContext rc, String route, int taskMs) {
     LOG.debug("{} started, task {} ms", route, taskMs);
-    RouteRun run = new RouteRun(route, RequestTracking.id(rc), taskMs);
+    RouteRun run = new RouteRun(route, EveryRequest.id(rc), taskMs);
     rc.put(KEY, run);
     return run;
   }

@@ -23,13 +23,14 @@ public record ServerConfig(
     int maxConcurrency,
     Instrumentation instrumentation,
     long startupGraceMs,
+    boolean accessLog,
     long headerTimeoutMs,
     long idleTimeoutMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000,
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000, true,
         10_000, 60_000);
   }
 
@@ -71,6 +72,11 @@ public record ServerConfig(
     return edit().startupGraceMs(graceMs).done();
   }
 
+  /** Off: no access line per request (the access log is asynchronous either way). */
+  public ServerConfig withAccessLog(boolean on) {
+    return edit().accessLog(on).done();
+  }
+
   /** A connection must deliver a request head within this long of opening; 0 = no limit. */
   public ServerConfig withHeaderTimeoutMs(long timeoutMs) {
     return edit().headerTimeoutMs(timeoutMs).done();
@@ -100,6 +106,7 @@ public record ServerConfig(
         .put("max_concurrency", maxConcurrency)
         .put("instrumentation", instrumentation.label())
         .put("startup_grace_ms", startupGraceMs)
+        .put("access_log", accessLog ? "on" : "off")
         .put("header_timeout_ms", headerTimeoutMs)
         .put("idle_timeout_ms", idleTimeoutMs);
   }
@@ -118,6 +125,7 @@ public record ServerConfig(
     private int maxConcurrency;
     private Instrumentation instrumentation;
     private long startupGraceMs;
+    private boolean accessLog;
     private long headerTimeoutMs;
     private long idleTimeoutMs;
 
@@ -134,6 +142,7 @@ public record ServerConfig(
       maxConcurrency = from.maxConcurrency;
       instrumentation = from.instrumentation;
       startupGraceMs = from.startupGraceMs;
+      accessLog = from.accessLog;
       headerTimeoutMs = from.headerTimeoutMs;
       idleTimeoutMs = from.idleTimeoutMs;
     }
@@ -185,6 +194,11 @@ public record ServerConfig(
       return this;
     }
 
+    Editor accessLog(boolean value) {
+      accessLog = value;
+      return this;
+    }
+
     Editor headerTimeoutMs(long value) {
       headerTimeoutMs = value;
       return this;
@@ -197,7 +211,7 @@ public record ServerConfig(
 
     ServerConfig done() {
       return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs,
-          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs,
+          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog,
           headerTimeoutMs, idleTimeoutMs);
     }
   }

@@ -1,22 +1,15 @@
 package dev.looplab.server;
 
-import io.vertx.ext.web.RoutingContext;
-
 /**
- * Adds the standard {@code Server-Timing} header, which browser dev tools draw next to the request:
+ * The standard {@code Server-Timing} header, which browser dev tools draw next to the request:
  * {@code queue} (waiting for a worker thread) and {@code exec} (the task on the worker) for routes
- * that use the worker pool, {@code exec} (the whole handling) for the others.
+ * that use the worker pool, {@code exec} (the whole handling) for the others. {@link EveryRequest}
+ * adds it as the headers go out.
  */
 final class ServerTiming {
   static final String HEADER = "Server-Timing";
 
   private ServerTiming() {}
-
-  static void install(RoutingContext rc) {
-    long arrivedNanos = System.nanoTime();
-    rc.addHeadersEndHandler(v -> rc.response().putHeader(HEADER, header(RouteRun.of(rc), arrivedNanos, System.nanoTime())));
-    rc.next();
-  }
 
   static String header(RouteRun run, long arrivedNanos, long nowNanos) {
     long workerStart = run == null ? 0 : run.workerStartNanos();

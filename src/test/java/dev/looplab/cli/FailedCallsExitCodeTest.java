@@ -8,6 +8,10 @@ import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +31,12 @@ class FailedCallsExitCodeTest {
 
   private LabServer lab;
 
-  private void startLab() {
+  private void startLab() throws Exception {
     lab = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(100).withShutdownGraceMs(2_000), Lessons.all());
     lab.start().await();
+    // the probe's first /info obeys --timeout-ms too: a cold server's first answer must not decide the test
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/info")).build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   @AfterEach
@@ -47,8 +54,8 @@ class FailedCallsExitCodeTest {
   void everyCallTimingOutExitsFiveWithTheResultsWritten(@TempDir Path dir) throws Exception {
     startLab();
     Path file = dir.resolve("timeouts.json");
-    CommandRun run = looplab(DEADLINE, "experiment", "--base-url", url(), "--route", "/fast-run?ms=4000",
-        "--calls", "5", "--timeout-ms", "1500", "--format", "json", "--out", file.toString());
+    CommandRun run = looplab(DEADLINE, "experiment", "--base-url", url(), "--route", "/fast-run?ms=6000",
+        "--calls", "5", "--timeout-ms", "2000", "--format", "json", "--out", file.toString());
     assertEquals(5, run.exitCode(), run.err());
     assertTrue(run.err().contains("5 of 5 calls failed"), run.err());
     JsonArray calls = new JsonObject(Files.readString(file)).getJsonArray("runs").getJsonObject(0).getJsonArray("calls");

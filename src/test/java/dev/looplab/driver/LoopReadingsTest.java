@@ -1,46 +1,43 @@
 package dev.looplab.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.model.LoopReadings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoopReadingsTest {
-  private static String scrape(int slowBlocked, int gcBlocked, double delay, double max, int fast, int slow) {
-    return buckets(fast, slow) + """
-        looplab_blocked_episodes_total{gc="false",route="/slow-run"} %d.0
-        looplab_blocked_episodes_total{gc="false",route="/say-hi"} 1.0
-        looplab_blocked_episodes_total{gc="true",route="/say-hi"} %d.0
-        looplab_event_loop_delay_seconds_total{event_loop="vert.x-eventloop-thread-0"} %s
-        looplab_event_loop_delay_seconds_total{event_loop="vert.x-eventloop-thread-1"} 0.5
-        looplab_event_loop_lag_max_seconds{event_loop="vert.x-eventloop-thread-0"} %s
-        looplab_event_loop_lag_max_seconds{event_loop="vert.x-eventloop-thread-1"} 0.001
-        looplab_event_loop_lag_seconds{event_loop="vert.x-eventloop-thread-0",quantile="0.99"} 0.25
-        looplab_event_loop_lag_seconds{event_loop="vert.x-eventloop-thread-0",quantile="0.5"} 0.0001
-        """.formatted(slowBlocked, gcBlocked, delay, max);
+  private static final JsonArray BOUNDS = new JsonArray().add(0.001).add(0.5).add(1.0).add(2.5);
+
+  /** Two loops: probes under 1 ms on both, and on loop 0 probes between 1 s and 2.5 s late. */
+  private static LoopReadings reading(String instance, int slowBlocked, int gcBlocked, double delay, double max,
+                                      int fast, int slow) {
+    JsonObject loops = new JsonObject()
+        .put("app_instance_id", instance)
+        .put("lag_bounds_seconds", BOUNDS)
+        .put("event_loops", new JsonArray()
+            .add(loop(fast, slow, delay - 0.5, max, 0.25))
+            .add(loop(fast, 0, 0.5, 0.001, 0.0001)))
+        .put("blocked_episodes", new JsonObject().put("/say-hi", 1).put("/slow-run", slowBlocked))
+        .put("blocked_episodes_during_gc", new JsonObject().put("/say-hi", gcBlocked));
+    return LoopReadingsClient.fromJson("http://lab/loops", loops.encode());
   }
 
-  /** Two loops: probes under 1 ms, and probes that were between 1 s and 2.5 s late. */
-  private static String buckets(int fast, int slow) {
-    StringBuilder text = new StringBuilder();
-    for (String loop : new String[] {"vert.x-eventloop-thread-0", "vert.x-eventloop-thread-1"}) {
-      int slowHere = loop.endsWith("0") ? slow : 0;
-      for (String le : new String[] {"0.001", "0.5", "1.0", "2.5", "+Inf"}) {
-        int count = le.equals("0.001") || le.equals("0.5") || le.equals("1.0") ? fast : fast + slowHere;
-        text.append("looplab_event_loop_probes_by_lag_total{event_loop=\"").append(loop).append("\",le=\"").append(le)
-            .append("\"} ").append(count).append(".0\n");
-      }
-    }
-    return text.toString();
+  private static JsonObject loop(int fast, int slow, double delay, double max, double p99) {
+    return new JsonObject().put("probes", fast + slow).put("lag_total_seconds", delay)
+        .put("window", new JsonObject().put("p50_seconds", 0.0001).put("p99_seconds", p99).put("max_seconds", max))
+        .put("probes_at_most", new JsonArray().add(fast).add(fast).add(fast).add(fast + slow));
   }
 
   @Test
-  void theDeltaIsWhatHappenedBetweenTwoScrapes() {
-    LoopReadings before = LoopReadingsClient.parse(scrape(2, 0, 1.0, 0.3, 100, 0));
-    LoopReadings after = LoopReadingsClient.parse(scrape(7, 1, 3.5, 1.9, 150, 2));
+  void theDeltaIsWhatHappenedBetweenTwoReadings() {
+    LoopReadings before = reading("a", 2, 0, 1.0, 0.3, 100, 0);
+    LoopReadings after = reading("a", 7, 1, 3.5, 1.9, 150, 2);
     LoopReadings.Delta during = after.since(before);
 
     assertEquals(Map.of("/slow-run", 5L), during.blockedByRoute());
@@ -57,16 +54,25 @@ class LoopReadingsTest {
 
   @Test
   void aRunOfPromptProbesHasItsWorstLagInTheFirstBucket() {
-    LoopReadings before = LoopReadingsClient.parse(scrape(2, 0, 1.0, 0.3, 100, 3));
-    LoopReadings.Delta during = LoopReadingsClient.parse(scrape(2, 0, 1.001, 0.3, 180, 3)).since(before);
+    LoopReadings before = reading("a", 2, 0, 1.0, 0.3, 100, 3);
+    LoopReadings.Delta during = reading("a", 2, 0, 1.001, 0.3, 180, 3).since(before);
     assertEquals(0.001, during.worstLagAtMostSeconds());
     assertTrue(during.describe().get(1).endsWith("worst lag at most 1 ms"), during.describe().get(1));
   }
 
   @Test
-  void aScrapeWithoutTheLabsMetersIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LoopReadingsClient.parse("vertx_pool_in_use 0.0\n"));
-    assertTrue(e.getMessage().contains("instrumentation"));
+  void readingsOfTwoProcessesAreToldApart() {
+    assertTrue(reading("a", 1, 0, 1, 0.1, 10, 0).sameProcessAs(reading("a", 2, 0, 1, 0.1, 20, 0)));
+    assertFalse(reading("a", 1, 0, 1, 0.1, 10, 0).sameProcessAs(reading("b", 1, 0, 1, 0.1, 10, 0)));
+  }
+
+  @Test
+  void anAnswerThatIsNotTheLabsIsRefused() {
+    IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
+        () -> LoopReadingsClient.fromJson("http://x/loops", "vertx_pool_in_use 0.0\n"));
+    assertTrue(notJson.getMessage().contains("http://x/loops"), notJson.getMessage());
+    IllegalArgumentException otherJson = assertThrows(IllegalArgumentException.class,
+        () -> LoopReadingsClient.fromJson("http://x/loops", "{\"status\":\"UP\"}"));
+    assertTrue(otherJson.getMessage().contains("not a looplab /loops answer"), otherJson.getMessage());
   }
 }

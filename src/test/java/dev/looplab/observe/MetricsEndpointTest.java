@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.driver.LoopReadingsClient;
-import dev.looplab.driver.PrometheusText.Sample;
-import dev.looplab.driver.PrometheusText;
+import dev.looplab.observe.PrometheusText.Sample;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
@@ -29,8 +28,8 @@ class MetricsEndpointTest {
       List<String> names = PrometheusText.parse(response.bodyAsString()).stream()
           .map(Sample::name).distinct().collect(Collectors.toList());
       for (String expected : List.of(
-          "looplab_event_loop_lag_seconds", "looplab_event_loop_lag_max_seconds", "looplab_event_loop_lag_peak_seconds",
-          "looplab_event_loop_delay_seconds_total", "looplab_event_loop_probes_total",
+          "looplab_event_loop_lag_seconds_bucket", "looplab_event_loop_lag_seconds_count",
+          "looplab_event_loop_lag_seconds_sum", "looplab_event_loop_lag_seconds_max", "looplab_event_loop_lag_peak_seconds",
           "looplab_blocked_episodes_total", "looplab_requests_in_flight",
           "looplab_worker_tasks_queued", "looplab_worker_tasks_active",
           "vertx_http_server_requests_total", "vertx_pool_in_use", "jvm_memory_used_bytes")) {
@@ -51,7 +50,7 @@ class MetricsEndpointTest {
       List<Sample> after = scrape(lab);
 
       assertTrue(sum(after, "vertx_http_server_requests_total") - sum(before, "vertx_http_server_requests_total") >= 7);
-      assertTrue(sum(after, "looplab_event_loop_probes_total") > sum(before, "looplab_event_loop_probes_total"));
+      assertTrue(sum(after, "looplab_event_loop_lag_seconds_count") > sum(before, "looplab_event_loop_lag_seconds_count"));
       // the scrape itself is the only request in flight while it runs
       assertEquals(1.0, sum(after, "looplab_requests_in_flight"));
     }
@@ -66,7 +65,7 @@ class MetricsEndpointTest {
       HttpResponse<Buffer> standard = lab.get("/standard-run?ms=100");
       assertEquals(200, standard.statusCode());
       assertEquals(null, standard.getHeader("Server-Timing"));
-      Throwable refused = assertThrows(Throwable.class, () -> LoopReadingsClient.read(lab.client, "127.0.0.1", lab.port).await());
+      Throwable refused = assertThrows(Throwable.class, () -> LoopReadingsClient.read(lab.client, lab.baseUrl()).await());
       assertTrue(refused.getMessage().contains("--instrumentation off"), refused.getMessage());
     }
   }
@@ -79,7 +78,7 @@ class MetricsEndpointTest {
       assertTrue(response.getHeader("Server-Timing") != null);
       List<String> names = PrometheusText.parse(lab.get("/metrics").bodyAsString()).stream()
           .map(Sample::name).distinct().collect(Collectors.toList());
-      assertTrue(names.contains("looplab_event_loop_lag_seconds") && names.contains("vertx_pool_in_use"), names.toString());
+      assertTrue(names.contains("looplab_event_loop_lag_seconds_count") && names.contains("vertx_pool_in_use"), names.toString());
       assertTrue(names.stream().noneMatch(n -> n.startsWith("vertx_http_server_")), names.toString());
     }
   }

@@ -12,6 +12,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 
 /** A real lab server on port 0 with short blocked-thread limits, and a client for it. */
 final class ObservedServer implements AutoCloseable {
@@ -42,8 +43,12 @@ final class ObservedServer implements AutoCloseable {
     return client.request(HttpMethod.GET, uri).putHeader("X-Request-Id", requestId).send().await();
   }
 
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
   LoopReadings readings() {
-    return LoopReadingsClient.read(client, "127.0.0.1", port).await();
+    return LoopReadingsClient.read(client, baseUrl()).await();
   }
 
   Observatory observatory() {

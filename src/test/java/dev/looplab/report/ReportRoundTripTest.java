@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.looplab.model.CallRecord;
 import dev.looplab.model.ErrorKind;
@@ -21,7 +22,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,18 +52,18 @@ class ReportRoundTripTest {
 
   @Test
   void csvRoundTripKeepsEveryCallAndItsRun() {
-    List<CsvReport.Row> rows = CsvReport.parse(CsvReport.render(experiment(true)));
+    List<ResultFiles.Row> rows = ResultFiles.csvRows(CsvReport.render(experiment(true)));
     assertEquals(6, rows.size());
-    assertEquals(CALLS, rows.subList(0, 3).stream().map(CsvReport.Row::call).toList());
-    assertEquals(CALLS, rows.subList(3, 6).stream().map(CsvReport.Row::call).toList());
+    assertEquals(CALLS, rows.subList(0, 3).stream().map(ResultFiles.Row::call).toList());
+    assertEquals(CALLS, rows.subList(3, 6).stream().map(ResultFiles.Row::call).toList());
     assertEquals(Mode.SYNC, rows.get(0).mode());
     assertEquals(Mode.ASYNC, rows.get(5).mode());
-    assertTrue(rows.stream().allMatch(CsvReport.Row::runComplete));
+    assertTrue(rows.stream().allMatch(ResultFiles.Row::runComplete));
   }
 
   @Test
   void csvMarksAnInterruptedRun() {
-    List<CsvReport.Row> rows = CsvReport.parse(CsvReport.render(experiment(false)));
+    List<ResultFiles.Row> rows = ResultFiles.csvRows(CsvReport.render(experiment(false)));
     assertEquals(5, rows.size());
     assertTrue(rows.get(0).runComplete());
     assertFalse(rows.get(4).runComplete());
@@ -68,7 +73,7 @@ class ReportRoundTripTest {
   void jsonRoundTripGivesBackTheRuns() {
     Experiment experiment = experiment(true);
     String json = JsonReport.render(experiment);
-    assertEquals(experiment.runs(), JsonReport.parseRuns(json));
+    assertEquals(experiment.runs(), ResultFiles.jsonRuns(json));
     JsonObject doc = new JsonObject(json);
     assertTrue(doc.getBoolean("complete"));
     assertEquals(900.5 / 502.25, doc.getDouble("speed_factor"), 1e-9);
@@ -76,6 +81,30 @@ class ReportRoundTripTest {
     assertEquals(300.0, async.getJsonObject("prediction").getDouble("wall_ms"), "?ms=300 is the task time");
     assertEquals(1, async.getJsonObject("summary").getJsonObject("errors_by_kind").getInteger("status 500"));
     assertEquals(1, async.getJsonObject("summary").getJsonObject("errors_by_kind").getInteger("timeout"));
+  }
+
+  @Test
+  void everyErrorKindReadsBack() {
+    List<CallRecord> calls = new ArrayList<>();
+    for (ErrorKind kind : ErrorKind.values()) {
+      calls.add(new CallRecord(calls.size(), kind == ErrorKind.THROTTLED ? 429 : 0, null, null, null, "r" + calls.size(),
+          1.0, 2.0, null, null, kind, kind.label()));
+    }
+    Experiment experiment = new Experiment(PROBE, List.of(new RunResult(PLAN, Mode.ASYNC, Instant.EPOCH, 3.0, calls, true)));
+    assertEquals(calls, ResultFiles.csvRows(CsvReport.render(experiment)).stream().map(ResultFiles.Row::call).toList());
+    assertEquals(calls, ResultFiles.jsonRuns(JsonReport.render(experiment)).get(0).calls());
+  }
+
+  @Test
+  void resultFilesGetTheUsualPermissionsNotOwnerOnly(@TempDir Path dir) throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+    Path reference = Files.createFile(dir.resolve("made-the-ordinary-way"));  // 0666 less the umask
+    Path result = dir.resolve("results.csv");
+    AtomicFiles.write(result, "a\n");
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+    assertEquals(expected, Files.getPosixFilePermissions(result));
+    assertTrue(expected.contains(PosixFilePermission.GROUP_READ) || expected.contains(PosixFilePermission.OTHERS_READ),
+        "with this umask " + PosixFilePermissions.toString(expected) + " the test cannot tell 0600 from the umask's choice");
   }
 
   @Test

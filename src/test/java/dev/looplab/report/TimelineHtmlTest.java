@@ -69,8 +69,8 @@ class TimelineHtmlTest {
   @Test
   void writesTheFileWholeAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("run.html");
-    TimelineHtml.write(TimelineFixtures.slowRunStaircase(4, 100), file);
-    TimelineHtml.write(TimelineFixtures.slowRunStaircase(6, 100), file);
+    AtomicFiles.write(file, TimelineHtml.render(TimelineFixtures.slowRunStaircase(4, 100)));
+    AtomicFiles.write(file, TimelineHtml.render(TimelineFixtures.slowRunStaircase(6, 100)));
     assertEquals(6, bars(Files.readString(file)).size());
     try (var listing = Files.list(dir)) {
       assertEquals(List.of(file), listing.toList());
@@ -80,8 +80,8 @@ class TimelineHtmlTest {
   @Test
   void severalRunsShareOnePageWithAPictureEach(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("both.html");
-    TimelineHtml.write("slow-run, sync and async", List.of(TimelineFixtures.slowRunStaircase(3, 200),
-        TimelineFixtures.fastRunBlock(5, 200)), file);
+    AtomicFiles.write(file, TimelineHtml.render("slow-run, sync and async", List.of(TimelineFixtures.slowRunStaircase(3, 200),
+        TimelineFixtures.fastRunBlock(5, 200))));
     String html = Files.readString(file);
     assertEquals(8, bars(html).size());
     assertEquals(2, count(html, "<svg "));

@@ -29,7 +29,7 @@ class TimelineInChromiumTest {
   @Test
   void theTimelineOpensWithoutConsoleErrorsAndDrawsOneBarPerCall(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("timeline.html");
-    TimelineHtml.write(TimelineFixtures.slowRunStaircase(12, 200), file);
+    AtomicFiles.write(file, TimelineHtml.render(TimelineFixtures.slowRunStaircase(12, 200)));
 
     HeadlessChromium.Page page = HeadlessChromium.open(chromium, file, dir);
 

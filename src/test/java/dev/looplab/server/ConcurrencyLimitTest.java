@@ -53,8 +53,7 @@ class ConcurrencyLimitTest {
     Promise<Void> allHeld = Promise.promise();
     AtomicInteger arrived = new AtomicInteger();
     Router router = Router.router(vertx);
-    router.route().handler(new RequestTracking(inFlight));
-    router.route().handler(new ConcurrencyLimit(LIMIT, inFlight));
+    router.route().handler(new EveryRequest(inFlight, LIMIT));
     router.get("/hold").handler(rc -> {
       if (arrived.incrementAndGet() == LIMIT) {
         allHeld.complete();
@@ -131,8 +130,7 @@ class ConcurrencyLimitTest {
     InFlightRequests inFlight = new InFlightRequests();
     Promise<HttpConnection> held = Promise.promise();
     Router router = Router.router(vertx);
-    router.route().handler(new RequestTracking(inFlight));
-    router.route().handler(new ConcurrencyLimit(1, inFlight));
+    router.route().handler(new EveryRequest(inFlight, 1));
     router.get("/hold").handler(rc -> held.complete(rc.request().connection()));  // never answered
     router.get("/say-hi").handler(rc -> rc.json(new JsonObject().put("hi", true)));
     vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onComplete(ctx.succeeding(server -> {
@@ -195,7 +193,7 @@ class ConcurrencyLimitTest {
 
   private static void assertTooManyRequests(HttpResponse<Buffer> response) {
     assertEquals(429, response.statusCode());
-    assertEquals(ConcurrencyLimit.RETRY_AFTER_SECONDS, response.getHeader("Retry-After"));
+    assertEquals(EveryRequest.RETRY_AFTER_SECONDS, response.getHeader("Retry-After"));
     JsonObject body = response.bodyAsJsonObject();
     assertEquals("too_many_requests", body.getString("error"));
     assertTrue(body.getString("detail").contains(String.valueOf(LIMIT)), body.encode());

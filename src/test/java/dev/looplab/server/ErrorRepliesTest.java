@@ -20,7 +20,7 @@ class ErrorRepliesTest {
   @Test
   void aHandlerThatThrowsIsAJson500WithoutTheStackTrace(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestTracking(new InFlightRequests()));
+    router.route().handler(new EveryRequest(new InFlightRequests(), 0));
     router.get("/boom").handler(rc -> {
       throw new IllegalStateException("secret internals");
     });

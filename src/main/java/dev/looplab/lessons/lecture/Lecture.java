@@ -31,14 +31,12 @@ public final class Lecture implements Shareable {
   }
 
   /**
-   * Deploys the queue consumers and the virtual-thread verticle, and calibrates the CPU work on a
-   * worker without waiting for it (a {@code /cpu-run} that comes first waits for the calibration).
-   * A JDK without virtual threads is not a failure: {@code /virtual-run} then answers 501 and says why.
+   * Deploys the queue consumers and the virtual-thread verticle. A JDK without virtual threads is not
+   * a failure: {@code /virtual-run} then answers 501 and says why. The CPU work is calibrated later,
+   * on a worker, by the first {@code /cpu-run}: start-up does not wait for it.
    */
   static Future<Void> deploy(Vertx vertx) {
     Lecture lecture = of(vertx);
-    vertx.executeBlocking(CpuWork::calibrate, false)
-        .onSuccess(unitsPerMs -> LOG.info("cpu work calibrated: {} units/ms", Math.round(unitsPerMs)));
     Future<String> queue = vertx.deployVerticle(JobQueueVerticle::new, new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setInstances(QUEUE_CONSUMERS));
     Future<Void> virtual = vertx.deployVerticle(VirtualRunVerticle::new, new DeploymentOptions()

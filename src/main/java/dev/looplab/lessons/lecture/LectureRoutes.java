@@ -70,6 +70,12 @@ public final class LectureRoutes {
 
   private void cpuRun(RoutingContext rc) {
     Where where = where(rc, Where.LOOP, Where.WORKER);
+    if (!CpuWork.calibrated()) {
+      // the first /cpu-run calibrates, on a worker, then runs as usual back on this request's loop
+      TaskTime.of(rc, config.taskMs()); // a bad ?ms= is a 400 at once, not after the calibration
+      vertx.executeBlocking(CpuWork::calibrate, false).onSuccess(rate -> cpuRun(rc)).onFailure(rc::fail);
+      return;
+    }
     RouteRun run = RouteRun.begin(rc, "cpu-run", TaskTime.of(rc, config.taskMs()));
     long units = CpuWork.unitsFor(run.taskMs());
     if (where == Where.LOOP) {

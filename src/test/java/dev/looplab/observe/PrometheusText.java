@@ -1,4 +1,4 @@
-package dev.looplab.driver;
+package dev.looplab.observe;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Reads the Prometheus text exposition format (version 0.0.4, and the OpenMetrics variant): one
  * sample per line, {@code name{label="value",...} number [timestamp]}; comments and blank lines are
  * skipped. A malformed line is an error naming its line number, so a test can tell a broken
- * exporter from an empty one.
+ * exporter from an empty one. Test code only: the lab itself reads its figures from {@code /loops}, as JSON.
  */
 public final class PrometheusText {
   private PrometheusText() {}

@@ -1,10 +1,10 @@
-package dev.looplab.driver;
+package dev.looplab.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.driver.PrometheusText.Sample;
+import dev.looplab.observe.PrometheusText.Sample;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

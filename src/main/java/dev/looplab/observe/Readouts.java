@@ -1,0 +1,59 @@
+package dev.looplab.observe;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The answers that read the meters, {@code /metrics} (Prometheus text) and {@code /loops} (JSON),
+ * built on one thread of their own: never on an event loop (a scrape reads every meter, and
+ * Micrometer's windows lock while they are read), and never behind the lab's worker tasks.
+ */
+final class Readouts {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final PrometheusMeterRegistry registry;
+  private final LoopsView loops;
+  private final AtomicReference<WorkerExecutor> readers = new AtomicReference<>();
+
+  Readouts(PrometheusMeterRegistry registry, LoopsView loops) {
+    this.registry = registry;
+    this.loops = loops;
+  }
+
+  Handler<RoutingContext> metrics() {
+    // a scrape right after a run must count that run's probes and episodes
+    return rc -> readers(rc.vertx()).executeBlocking(() -> loops.upToDate(registry::scrape), false)
+        .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
+        .onFailure(rc::fail);
+  }
+
+  Handler<RoutingContext> loops(String appInstanceId) {
+    return rc -> readers(rc.vertx()).executeBlocking(() -> loops.snapshot(appInstanceId), false)
+        .onSuccess(rc::json)
+        .onFailure(rc::fail);
+  }
+
+  static Handler<RoutingContext> instrumentationOff(String path) {
+    return rc -> rc.response().setStatusCode(503).putHeader("content-type", "application/json")
+        .end(new JsonObject().put("error", "instrumentation_off")
+            .put("detail", "this server runs with --instrumentation off; start it with 'on' to get " + path).encode());
+  }
+
+  private WorkerExecutor readers(Vertx vertx) {
+    WorkerExecutor current = readers.get();
+    if (current != null) {
+      return current;
+    }
+    WorkerExecutor created = vertx.createSharedWorkerExecutor("looplab-observe", 1);
+    if (readers.compareAndSet(null, created)) {
+      return created;
+    }
+    created.close();
+    return readers.get();
+  }
+}

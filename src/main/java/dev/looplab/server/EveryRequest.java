@@ -1,0 +1,133 @@
+package dev.looplab.server;
+
+import dev.looplab.observe.RequestWatch;
+import dev.looplab.observe.ThreadActivity;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one handler every request passes before its route, doing in one place what the lab adds to
+ * plain Vert.x: a request id (the caller's {@code X-Request-Id} when sensible, else a new one), echoed
+ * and put on the request's context; the count of requests in flight; the concurrency limit (429);
+ * while the route runs, the activity board that names a blocked loop's request; the
+ * {@code Server-Timing} header; and one access line when the response ends.
+ *
+ * <p>It runs on every request, so it keeps to one small object per request ({@link Trip}), no regex,
+ * no formatting and no counter shared by the event loops that is not a {@code LongAdder}.
+ */
+final class EveryRequest implements Handler<RoutingContext> {
+  static final String HEADER = "X-Request-Id";
+  static final String RETRY_AFTER_SECONDS = "1";
+  private static final String KEY = "looplab.requestId";
+
+  private final InFlightRequests inFlight;
+  private final int limit;
+  private final RequestWatch watch;
+  private final boolean serverTiming;
+  private final boolean accessLog;
+
+  /**
+   * @param limit        requests served at once before 429, 0 for none
+   * @param watch        the activity board and route meters, or null when instrumentation is off
+   * @param serverTiming whether to add the {@code Server-Timing} header
+   * @param accessLog    whether to write an access line per request
+   */
+  EveryRequest(InFlightRequests inFlight, int limit, RequestWatch watch, boolean serverTiming, boolean accessLog) {
+    this.inFlight = inFlight;
+    this.limit = limit;
+    this.watch = watch;
+    this.serverTiming = serverTiming;
+    this.accessLog = accessLog;
+  }
+
+  /** With the lab's defaults for a router of one's own (tests): no limit, no watch, access log on. */
+  EveryRequest(InFlightRequests inFlight, int limit) {
+    this(inFlight, limit, null, false, true);
+  }
+
+  static String id(RoutingContext rc) {
+    return rc.get(KEY);
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    HttpServerResponse response = rc.response();
+    String id = RequestIds.chooseFor(request.getHeader(HEADER));
+    rc.put(KEY, id);
+    RequestId.set(Vertx.currentContext(), id);
+    response.putHeader(HEADER, id);
+    inFlight.started();
+    Trip trip = new Trip(rc, id, System.nanoTime());
+    rc.addEndHandler(trip);
+    String path = request.path();
+    if (limit > 0 && !neverRefused(path)) {
+      if (!inFlight.tryAdmit(limit)) {
+        response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+        ErrorReplies.send(rc, 429, "too_many_requests", "this instance is already serving its limit of "
+            + limit + " request(s) at once (--max-concurrency); retry after " + RETRY_AFTER_SECONDS + " s");
+        return;
+      }
+      trip.admitted = true;
+    }
+    if (serverTiming) {
+      rc.addHeadersEndHandler(trip::addServerTiming);
+    }
+    if (watch == null) {
+      rc.next();
+      return;
+    }
+    ThreadActivity activity = watch.enter(path, id);
+    trip.activity = activity;
+    try {
+      rc.next();
+    } finally {
+      watch.exit(activity);
+    }
+  }
+
+  /**
+   * {@code /health} and {@code /metrics} are never refused, so that a busy instance is not mistaken
+   * for a dead one by its probes, and a scrape still sees it.
+   */
+  private static boolean neverRefused(String path) {
+    return "/health".equals(path) || "/metrics".equals(path);
+  }
+
+  /** What one request needs when its response ends. */
+  private final class Trip implements Handler<AsyncResult<Void>> {
+    private final RoutingContext rc;
+    private final String id;
+    private final long startNanos;
+    private boolean admitted;
+    private ThreadActivity activity;
+
+    Trip(RoutingContext rc, String id, long startNanos) {
+      this.rc = rc;
+      this.id = id;
+      this.startNanos = startNanos;
+    }
+
+    void addServerTiming(Void headersEnding) {
+      rc.response().putHeader(ServerTiming.HEADER, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
+    }
+
+    @Override
+    public void handle(AsyncResult<Void> ended) {
+      inFlight.finished();
+      if (admitted) {
+        inFlight.releaseAdmitted();
+      }
+      if (activity != null) {
+        watch.ended(activity);
+      }
+      if (accessLog) {
+        AccessLog.write(id, rc.request(), rc.response().getStatusCode(), (System.nanoTime() - startNanos) / 1_000_000);
+      }
+    }
+  }
+}

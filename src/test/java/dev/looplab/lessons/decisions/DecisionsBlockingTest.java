@@ -1,0 +1,112 @@
+package dev.looplab.lessons.decisions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.looplab.observe.BlockedEpisode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The lecture's point, measured: blocking drivers on the loop serialise requests; reactive clients do not. */
+@ExtendWith(RealDatabases.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DecisionsBlockingTest {
+  private static final int IO_MS = 250;
+  private final BlockingQueue<BlockedEpisode> episodes = new LinkedBlockingQueue<>();
+  private DecisionsServer lab;
+
+  private void start(int poolSize) {
+    lab = new DecisionsServer(RealDatabases.settings().withPoolSizes(poolSize, poolSize), DecisionsServer.config());
+    // the connections opened and the code compiled before anything is timed
+    for (String client : new String[] {"loop", "worker", "reactive"}) {
+      lab.concurrently(poolSize, "/decisions?client=" + client, "warm-up-").await();
+    }
+    lab.server.observatory().onBlockedEpisode(episodes::add);
+  }
+
+  @AfterEach
+  void stop() {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Test
+  void fourLoopDecisionsWaitForEachOtherAndTheBlockIsAttributedToTheDriverUnderDecisions() throws InterruptedException {
+    start(4);
+    long tookMs = timed(4, "/decisions?client=loop&io_ms=" + IO_MS, "loop-");
+
+    assertTrue(tookMs >= 4 * IO_MS, "4 blocking waits of " + IO_MS + " ms on one loop took only " + tookMs + " ms");
+    BlockedEpisode episode = episodes.poll(10, TimeUnit.SECONDS);
+    assertEquals("/decisions", episode.route());
+    assertTrue(episode.requestId().startsWith("loop-"), episode.requestId());
+    List<String> frames = episode.projectFrames();
+    assertTrue(frames.stream().anyMatch(f -> f.startsWith("redis.clients.jedis.")), "no Jedis frame in " + frames);
+    assertTrue(frames.stream().anyMatch(f -> f.startsWith("dev.looplab.lessons.decisions.BlockingCalls.readCache(")),
+        "no project line in " + frames);
+  }
+
+  @Test
+  void aSlowBackgroundInsertOnTheLoopIsAttributedToThePostgresDriver() throws InterruptedException {
+    start(4);
+    HttpResponse<Buffer> answer = lab.postNow("/decisions?client=loop&write_ms=" + IO_MS, DecisionsServer.body(Math.random()), "pg-write-1");
+    assertEquals(200, answer.statusCode());
+
+    BlockedEpisode episode = episodes.poll(10, TimeUnit.SECONDS);
+    assertEquals("pg-write-1", episode.requestId());
+    assertTrue(episode.projectFrames().stream().anyMatch(f -> f.startsWith("org.postgresql.")), "no driver frame in " + episode.projectFrames());
+    assertTrue(episode.projectFrames().stream().anyMatch(f -> f.startsWith("dev.looplab.lessons.decisions.BlockingCalls.insertRow(")),
+        "no project line in " + episode.projectFrames());
+  }
+
+  @Test
+  void fourReactiveDecisionsWithFourConnectionsWaitTogetherAndNeverBlockTheLoop() {
+    start(4);
+    long start = System.nanoTime();
+    List<HttpResponse<Buffer>> answers = lab.concurrently(4, "/decisions?client=reactive&io_ms=" + IO_MS, "reactive-").await();
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+    answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer.bodyAsString()));
+    // one round, not several: by the server's own clock the four answers ended within less than one io_ms
+    // (waits taken in turns would end io_ms apart), however late the loaded machine delivered them
+    List<Instant> ends = answers.stream().map(DecisionsBlockingTest::endedAt).sorted().toList();
+    long spreadMs = Duration.between(ends.get(0), ends.get(3)).toMillis();
+    assertTrue(spreadMs < IO_MS, "the four answers ended " + spreadMs + " ms apart: " + ends);
+    // on a quiet machine about 1 x io_ms; the bound is generous because the machine is shared
+    assertTrue(tookMs >= IO_MS && tookMs < 4 * IO_MS, "4 waits of " + IO_MS + " ms with 4 connections took " + tookMs + " ms");
+    assertTrue(episodes.stream().noneMatch(e -> e.route().equals("/decisions")), "blocked: " + episodes);
+  }
+
+  @Test
+  void fourWorkerDecisionsWithTwoConnectionsTakeTwoRoundsAndNeverBlockTheLoop() {
+    start(2);
+    long tookMs = timed(4, "/decisions?client=worker&io_ms=" + IO_MS, "worker-");
+
+    assertTrue(tookMs >= 2 * IO_MS, "4 waits of " + IO_MS + " ms on 2 connections took only " + tookMs + " ms");
+    assertTrue(episodes.stream().noneMatch(e -> e.route().equals("/decisions")), "blocked: " + episodes);
+  }
+
+  private static Instant endedAt(HttpResponse<Buffer> answer) {
+    JsonObject body = answer.bodyAsJsonObject();
+    return Instant.parse(body.getString("started_at")).plusNanos(Math.round(body.getDouble("duration_ms") * 1_000_000));
+  }
+
+  private long timed(int k, String uri, String requestIdPrefix) {
+    long start = System.nanoTime();
+    List<HttpResponse<Buffer>> answers = lab.concurrently(k, uri, requestIdPrefix).await();
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer.bodyAsString()));
+    return tookMs;
+  }
+}
