@@ -7,11 +7,13 @@
 # on the same machine as the server and wrk, so its rendering competes with them for the cores:
 # the "page" figure is an upper bound of what a page opened from another machine costs.
 #
-#   scripts/live-page-cost.sh                # 2 rounds x 3 modes x 8 s, 2 threads, 50 connections
+#   scripts/live-page-cost.sh                # 10 s warm-up, 2 rounds x 3 modes x 8 s, 2 threads, 50 connections
 #   ROUNDS=3 DURATION=15s scripts/live-page-cost.sh
 #
 # The server listens on 127.0.0.1:19510 (PORT=...). Needs wrk, curl, bc and chromium (CHROMIUM=...).
-# Takes about 1.5 minutes with the defaults (10 s + 10 s idle, then ROUNDS x 3 x DURATION).
+# With ROUNDS > 1 the means leave round 1 out (a second warm-up).
+# Takes about 1.5 minutes with the defaults (WARMUP, ROUNDS x 3 x DURATION, then 10 s + 10 s idle).
+# The idle figures come last, when the JIT has compiled the stream's path.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$LAB_ROOT"
@@ -25,6 +27,7 @@ done
 
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-8s}
+WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-19510}
@@ -72,19 +75,18 @@ lab_jar
 lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with PORT=...)" >&2; exit 1; }
 lab_start_server "$PORT"
 SERVER_PID=$LAB_PID
-wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$URL/say-hi" > /dev/null # warm-up
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$URL/say-hi" > /dev/null # the JIT compiles the request path first
+open_pages streams; sleep 2; close_pages # and the stream's
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; } # server utime+stime, 1/100 s
 
-# the server's own cost of open pages with no traffic: CPU time over 10 s, 0 pages vs 10 streams
-idle_cpu() { # mode
-  open_pages "$1"; local before; before=$(cpu_ticks); sleep 10; echo $(( $(cpu_ticks) - before )); close_pages # ticks of 10 ms in 10 s = ms/s
-}
-echo "idle server CPU: no page $(idle_cpu none) ms/s, 10 streams $(idle_cpu streams) ms/s"
 
 echo "mode     round  requests/s  server CPU us/request"
+MODES=(none page streams)
 for round in $(seq 1 "$ROUNDS"); do
-  for mode in none page streams; do
+  # each round starts with another mode, so that a drift (the JIT, a neighbour) hits no mode alone
+  for i in 0 1 2; do
+    mode=${MODES[$(( (i + round - 1) % 3 ))]}
     open_pages "$mode"
     before=$(cpu_ticks)
     requests=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$URL/say-hi" | awk '/requests in/ {print $1}')
@@ -93,7 +95,8 @@ for round in $(seq 1 "$ROUNDS"); do
     seconds=${DURATION%s}
     printf '%-8s %5d  %10.0f  %8.1f\n' "$mode" "$round" "$(echo "$requests / $seconds" | bc -l)" \
       "$(echo "$used * 10000 / $requests" | bc -l)"
-    echo "$mode $requests $used" >> "$WORK/runs"
+    # with several rounds the first is one more warm-up: on a busy machine the JIT is not done yet
+    if (( ROUNDS == 1 || round > 1 )); then echo "$mode $requests $used" >> "$WORK/runs"; fi
   done
 done
 awk -v s="${DURATION%s}" '{req[$1] += $2; cpu[$1] += $3; n[$1]++}
@@ -102,3 +105,8 @@ awk -v s="${DURATION%s}" '{req[$1] += $2; cpu[$1] += $3; n[$1]++}
             rps["page"], 100 * (rps["page"] / rps["none"] - 1), rps["streams"], 100 * (rps["streams"] / rps["none"] - 1)
           printf "server CPU per request: none %.1f us, page %.1f us (%+.1f %%), 10 streams %.1f us (%+.1f %%)\n", us["none"],
             us["page"], 100 * (us["page"] / us["none"] - 1), us["streams"], 100 * (us["streams"] / us["none"] - 1)}' "$WORK/runs"
+# the server's own cost of open pages with no traffic: CPU time over 10 s, 0 pages vs 10 streams
+idle_cpu() { # mode
+  open_pages "$1"; local before; before=$(cpu_ticks); sleep 10; echo $(( $(cpu_ticks) - before )); close_pages # ticks of 10 ms in 10 s = ms/s
+}
+echo "idle server CPU: no page $(idle_cpu none) ms/s, 10 streams $(idle_cpu streams) ms/s"

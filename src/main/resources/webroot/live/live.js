@@ -94,6 +94,7 @@
   function drawLoops(loops) {
     var box = $('loops');
     box.textContent = '';
+    if (!loops.length) { box.appendChild(text('p', 'free', 'no event loop is watched: the server runs with --instrumentation off')); }
     loops.forEach(function (loop) {
       var card = document.createElement('div');
       card.className = 'loop';

@@ -44,9 +44,8 @@ public final class LiveLesson implements Lesson {
     router.get("/lab").handler(this::page);
     router.get("/live/stream").handler(this::openStream);
     router.post("/live/experiments").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::startExperiment);
-    // only the page's own assets: a catch-all here would answer GET /live/experiments with 404, not 405
-    router.getWithRegex("/live/[a-z]+\\.(css|js)")
-        .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(60));
+    router.get("/live/experiments").handler(this::latestExperiment);
+    router.get("/live/assets/*").handler(StaticHandler.create("webroot/live").setCachingEnabled(true).setMaxAgeSeconds(60));
   }
 
   private void page(RoutingContext rc) {
@@ -81,6 +80,12 @@ public final class LiveLesson implements Lesson {
     rc.json(request.toJson().put("id", run.id()));
   }
 
+  /** The run going on or the last one, as the page draws it. */
+  private void latestExperiment(RoutingContext rc) {
+    LiveRun run = experiments.latest();
+    rc.json(new JsonObject().put("running", experiments.running()).put("latest", run == null ? null : run.toJson()));
+  }
+
   /** The address the page reached this server on: the experiment calls the same server. */
   private static URI selfUrl(SocketAddress local) {
     String host = local.hostAddress();
@@ -90,11 +95,6 @@ public final class LiveLesson implements Lesson {
   private static void reply(RoutingContext rc, int status, String error, String detail) {
     rc.response().setStatusCode(status);
     rc.json(new JsonObject().put("error", error).put("detail", detail));
-  }
-
-  /** The run going on, or the last one; null before the first. */
-  LiveRun latestRun() {
-    return experiments.latest();
   }
 
   /** Pages with their stream open now. */

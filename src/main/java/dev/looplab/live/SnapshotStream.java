@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,6 @@ final class SnapshotStream {
   private final LagHistory history = new LagHistory(60_000, TICK_MS);
   private final Set<StreamSubscriber> joining = ConcurrentHashMap.newKeySet();
   private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-  private final AtomicLong ticks = new AtomicLong();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "looplab-live-snapshot");
     thread.setDaemon(true);
@@ -82,10 +80,6 @@ final class SnapshotStream {
     return joining.size() + subscribers.size();
   }
 
-  long ticks() {
-    return ticks.get();
-  }
-
   private void tick() {
     try {
       long now = System.nanoTime();
@@ -93,7 +87,6 @@ final class SnapshotStream {
       lastTickNanos = now;
       JsonObject lag = lagPoint(loops);
       history.add(lag);
-      ticks.incrementAndGet();
       JsonArray freshEpisodes = episodes.since(lastEpisodeSeq);
       if (!freshEpisodes.isEmpty()) {
         lastEpisodeSeq = freshEpisodes.getJsonObject(0).getLong("seq");
@@ -125,6 +118,9 @@ final class SnapshotStream {
       page.send(welcome);
       subscribers.add(page);
       joining.remove(page);
+      if (!page.open()) {
+        subscribers.remove(page); // it left while being moved: leave() may have looked before the add
+      }
     }
   }
 

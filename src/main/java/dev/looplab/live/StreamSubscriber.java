@@ -16,7 +16,6 @@ final class StreamSubscriber {
   private final Context context;
   private final HttpServerResponse response;
   private volatile boolean open = true;
-  private long dropped;
 
   private StreamSubscriber(Context context, HttpServerResponse response) {
     this.context = context;
@@ -48,14 +47,14 @@ final class StreamSubscriber {
 
   /** On this page's event loop only. */
   void write(Buffer event) {
-    if (!open) {
-      return;
-    }
-    if (response.writeQueueFull()) {
-      dropped++;
-    } else {
+    if (open && !response.writeQueueFull()) {
       response.write(event);
     }
+  }
+
+  /** False once the page has gone or the stream was ended. */
+  boolean open() {
+    return open;
   }
 
   Context context() {
@@ -70,10 +69,6 @@ final class StreamSubscriber {
         response.end();
       }
     });
-  }
-
-  long dropped() {
-    return dropped;
   }
 
   static Buffer event(String name, String json) {

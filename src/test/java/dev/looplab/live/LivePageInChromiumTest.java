@@ -88,6 +88,24 @@ class LivePageInChromiumTest {
     page.close();
   }
 
+  @Test
+  void closedTabsLeaveNoStreamBehind() {
+    int before = lab.lesson.pagesOpen();
+    List<Page> tabs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Page tab = browser.open(lab.url("/"));
+      tab.waitForSelector("#status[data-state=open]");
+      tabs.add(tab);
+    }
+    assertEquals(before + 5, lab.lesson.pagesOpen());
+    tabs.forEach(Page::close);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (lab.lesson.pagesOpen() > before && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(before, lab.lesson.pagesOpen(), "a closed tab's stream is dropped by the server");
+  }
+
   /** Starts 4 async calls of {@code route} from the form; returns each bar's {start, end} once the run is done. */
   private static List<double[]> run(Page page, int runId, String route) {
     page.selectOption("select[name=route]", route);

@@ -80,7 +80,7 @@ class LiveStreamTest {
       response.request().connection().close().await();
     }
     LiveLesson lesson = lesson();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while ((lesson.pagesOpen() > 0 || lab.server.inFlight().current() > 0) && System.nanoTime() < deadline) {
       clientVertx.timer(20).await();
     }
