@@ -7,6 +7,7 @@ import dev.looplab.server.ServerConfig;
 import dev.looplab.server.ShutdownSignals;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -74,6 +75,8 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--idle-timeout-ms", description = "A keep-alive connection with no new request for this long is closed; 0 = no limit (env LOOPLAB_IDLE_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
   long idleTimeoutMs;
 
+  private static final long SHUTDOWN_MARGIN_MS = 10_000;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -86,11 +89,20 @@ public final class ServerCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(1);
     ShutdownSignals.onTermination(signal -> {
       LOG.info("received SIG{}", signal);
-      server.shutdown().onComplete(done -> stopped.countDown());
+      stopped.countDown();
+      server.shutdown().onComplete(done -> finished.countDown());
     });
     stopped.await();
+    // the drain itself ends within 2 x grace; a shutdown that never reports (an Error thrown inside
+    // a callback) must not leave the process running for ever
+    long boundMs = 2 * config.shutdownGraceMs() + SHUTDOWN_MARGIN_MS;
+    if (!finished.await(boundMs, TimeUnit.MILLISECONDS)) {
+      LOG.error("shutdown did not finish within {} ms; exiting anyway", boundMs);
+      return 1;
+    }
     return 0;
   }
 

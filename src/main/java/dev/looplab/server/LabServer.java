@@ -122,6 +122,8 @@ public final class LabServer {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         drained.fail(e);
+      } catch (RuntimeException | Error e) {
+        drained.fail(e); // the shutdown must report, whatever went wrong
       }
     }, "looplab-drain");
     drainer.start();
