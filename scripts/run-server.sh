@@ -20,7 +20,8 @@ source "$(dirname "$0")/lib.sh"
 # The server's options (a test compares this list with the server's own).
 SERVER_OPTIONS=(-p --port --host -i --instances -t --task-ms -w --worker-pool-size --blocked-check-interval-ms
   --max-event-loop-ms --warning-exception-ms --shutdown-grace-ms --max-concurrency --instrumentation
-  --startup-grace-ms --access-log --postgres-url --redis-url --db-pool-size --reactive-pool-size --db-timeout-ms)
+  --startup-grace-ms --access-log --postgres-url --redis-url --db-pool-size --reactive-pool-size --db-timeout-ms
+  --header-timeout-ms --idle-timeout-ms)
 
 for arg in "$@"; do
   case $arg in

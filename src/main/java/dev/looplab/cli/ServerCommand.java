@@ -7,6 +7,7 @@ import dev.looplab.server.ServerConfig;
 import dev.looplab.server.ShutdownSignals;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,6 +69,14 @@ public final class ServerCommand implements Callable<Integer> {
       description = "One line per request (method, URI, status, ms), written off the event loop; lines that find the log's queue full are dropped and counted in /metrics (env LOOPLAB_ACCESS_LOG; default ${DEFAULT-VALUE}).")
   OnOff accessLog;
 
+  @Option(names = "--header-timeout-ms", description = "A connection whose request head has not fully arrived this long after it opened is closed; 0 = no limit (env LOOPLAB_HEADER_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
+  long headerTimeoutMs;
+
+  @Option(names = "--idle-timeout-ms", description = "A keep-alive connection with no new request for this long is closed; 0 = no limit (env LOOPLAB_IDLE_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
+  long idleTimeoutMs;
+
+  private static final long SHUTDOWN_MARGIN_MS = 10_000;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = validated();
@@ -80,11 +89,20 @@ public final class ServerCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(1);
     ShutdownSignals.onTermination(signal -> {
       LOG.info("received SIG{}", signal);
-      server.shutdown().onComplete(done -> stopped.countDown());
+      stopped.countDown();
+      server.shutdown().onComplete(done -> finished.countDown());
     });
     stopped.await();
+    // the drain itself ends within 2 x grace; a shutdown that never reports (an Error thrown inside
+    // a callback) must not leave the process running for ever
+    long boundMs = 2 * config.shutdownGraceMs() + SHUTDOWN_MARGIN_MS;
+    if (!finished.await(boundMs, TimeUnit.MILLISECONDS)) {
+      LOG.error("shutdown did not finish within {} ms; exiting anyway", boundMs);
+      return 1;
+    }
     return 0;
   }
 
@@ -100,8 +118,11 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange("--shutdown-grace-ms", shutdownGraceMs, 0, 3_600_000);
     requireRange("--max-concurrency", maxConcurrency, 0, 100_000);
     requireRange("--startup-grace-ms", startupGraceMs, 0, 3_600_000);
+    requireRange("--header-timeout-ms", headerTimeoutMs, 0, 3_600_000);
+    requireRange("--idle-timeout-ms", idleTimeoutMs, 0, 86_400_000);
     return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs, maxEventLoopMs,
-        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog.on());
+        warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog.on(),
+        headerTimeoutMs, idleTimeoutMs);
   }
 
   private void requireRange(String option, long value, long min, long max) {

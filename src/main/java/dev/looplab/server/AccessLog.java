@@ -21,12 +21,12 @@ final class AccessLog {
     if (!ACCESS.isInfoEnabled()) {
       return;
     }
-    String line = request.method().name() + ' ' + uri(request) + ' ' + status + ' ' + millis + " ms";
+    String line = LogSafe.of(request.method().name()) + ' ' + uri(request) + ' ' + status + ' ' + millis + " ms";
     ACCESS.atInfo().addKeyValue(REQUEST_ID_KEY, requestId).log(line);
   }
 
-  /** The one place the caller's URI enters the log. */
+  /** The one place the caller's URI enters the log; control characters escaped (see {@link LogSafe}). */
   private static String uri(HttpServerRequest request) {
-    return request.uri();
+    return LogSafe.of(request.uri());
   }
 }

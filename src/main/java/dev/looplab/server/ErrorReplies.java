@@ -21,8 +21,11 @@ final class ErrorReplies {
     router.route().failureHandler(ErrorReplies::failure);
     router.errorHandler(404, rc -> send(rc, 404, "not_found",
         "no route " + rc.request().path() + "; try " + paths(router)));
-    router.errorHandler(405, rc -> send(rc, 405, "method_not_allowed",
-        rc.request().method() + " is not allowed on " + rc.request().path() + "; use GET"));
+    router.errorHandler(405, rc -> {
+      String allow = MethodRules.allowed(router, rc.request().path());
+      rc.response().putHeader("Allow", allow);
+      send(rc, 405, "method_not_allowed", rc.request().method() + " is not allowed on " + rc.request().path() + "; use " + allow);
+    });
   }
 
   /** The router's own paths, in the order they were added, with the method when it is not GET: {@code /a, /b or POST /c}. */
@@ -47,8 +50,12 @@ final class ErrorReplies {
       send(rc, 400, "bad_parameter", failure.getMessage());
     } else if (failure == null && rc.statusCode() >= 400 && rc.statusCode() < 500) {
       send(rc, rc.statusCode(), "client_error", "the request was refused with status " + rc.statusCode());
+    } else if (rc.response().ended()) {
+      // answered already (a 503 at the end of the shutdown grace): the late result has nowhere to go
+      LOG.debug("{} {} failed after its answer was sent: {}", LogSafe.of(rc.request().method()), LogSafe.of(rc.request().uri()),
+          LogSafe.of(failure));
     } else {
-      LOG.error("{} {} failed", rc.request().method(), rc.request().uri(), failure);
+      LOG.error("{} {} failed", LogSafe.of(rc.request().method()), LogSafe.of(rc.request().uri()), failure);
       send(rc, 500, "internal_error",
           "the server failed on this request; its log has the details under request id " + EveryRequest.id(rc));
     }

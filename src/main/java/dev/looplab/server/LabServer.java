@@ -5,6 +5,7 @@ import dev.looplab.observe.Observatory;
 import dev.looplab.observe.ObserveOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class LabServer {
   private final Vertx vertx;
   private final Observatory observatory;
   private final InFlightRequests inFlight = new InFlightRequests();
+  private final ShutdownDrain drain = new ShutdownDrain();
   private final List<LabVerticle> verticles = new CopyOnWriteArrayList<>();
   private final LessonHost lessons;
 
@@ -71,13 +73,17 @@ public final class LabServer {
         .compose(ready -> deployVerticles())
         .map(deploymentId -> port())
         .onSuccess(port -> observatory.start())
+        .onSuccess(port -> {
+          drain.connections().enforceTimeouts(vertx, config.headerTimeoutMs(), config.idleTimeoutMs());
+          ConnectionMeters.register(observatory.registry(), drain.connections());
+        })
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));
   }
 
   private Future<String> deployVerticles() {
     return vertx.deployVerticle(() -> {
-      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, lessons);
+      LabVerticle verticle = new LabVerticle(config, inFlight, observatory, lessons, drain);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.instances()));
@@ -100,27 +106,40 @@ public final class LabServer {
   }
 
   /**
-   * Stops accepting connections, gives in-flight requests the grace period to finish, then closes
-   * Vert.x. Completes with the number of requests cut off by the end of the grace period.
+   * Serves what comes during the grace period, answers 503 to what is left when it runs out (see
+   * {@link ShutdownDrain}), lets background jobs use what remains of it, then closes Vert.x.
+   * Completes with the number of requests cut off without an answer.
    */
   public Future<Integer> shutdown() {
     long startNanos = System.nanoTime();
-    int pending = inFlight.current();
-    long finishedBefore = inFlight.finishedTotal();
-    LOG.info("shutting down: {} request(s) in flight, grace period {} ms", pending, config.shutdownGraceMs());
-    List<Future<Void>> drains = verticles.stream().map(v -> v.shutdown(config.shutdownGraceMs())).toList();
+    drain.begin();
+    LOG.info("shutting down: {} request(s) in flight, {} connection(s) open, grace period {} ms",
+        inFlight.current(), drain.openConnections(), config.shutdownGraceMs());
+    Promise<ShutdownDrain.Outcome> drained = Promise.promise();
+    Thread drainer = new Thread(() -> {
+      try {
+        drained.complete(drain.drain(vertx, config.shutdownGraceMs()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        drained.fail(e);
+      } catch (RuntimeException | Error e) {
+        drained.fail(e); // the shutdown must report, whatever went wrong
+      }
+    }, "looplab-drain");
+    drainer.start();
     // the lessons' pending work gets what is left of the grace period; the report waits for Vert.x
     // to close, so the last responses' end handlers have run
-    return Future.join(drains)
-        .transform(drained -> lessons.drain(Math.max(0, config.shutdownGraceMs() - millisSince(startNanos))))
+    return drained.future().compose(outcome -> lessons.drain(Math.max(0, config.shutdownGraceMs() - millisSince(startNanos)))
         .transform(notDone -> lessons.stop())
-        .transform(stopped -> vertx.close())
+        .transform(stopped -> Future.join(verticles.stream().map(LabVerticle::close).toList()))
+        .transform(closed -> vertx.close())
         .map(closed -> {
-          int cutOff = inFlight.current();
-          LOG.info("drained: {} request(s) finished during shutdown, {} cut off",
-              inFlight.finishedTotal() - finishedBefore, cutOff);
-          return cutOff;
-        });
+          long cutOff = drain.cutOff();
+          LOG.info("drained: {} request(s) finished during shutdown, {} answered 503 when the grace ran out, {} cut off"
+                  + " without an answer; {} idle connection(s) closed; {} ms",
+              outcome.finished(), outcome.refused(), cutOff, outcome.idleClosed(), millisSince(startNanos));
+          return (int) cutOff;
+        }));
   }
 
   private static long millisSince(long nanos) {

@@ -4,9 +4,9 @@ import dev.looplab.observe.Observatory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,20 +20,28 @@ public final class LabVerticle extends VerticleBase {
   private final InFlightRequests inFlight;
   private final Observatory observatory;
   private final LessonHost lessons;
+  private final ShutdownDrain drain;
   private HttpServer server;
 
-  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, LessonHost lessons) {
+  LabVerticle(ServerConfig config, InFlightRequests inFlight, Observatory observatory, LessonHost lessons,
+              ShutdownDrain drain) {
     this.config = config;
     this.inFlight = inFlight;
     this.observatory = observatory;
     this.lessons = lessons;
+    this.drain = drain;
   }
 
   @Override
   public Future<?> start() {
     observatory.watchCurrentLoop(vertx);
-    return vertx.createHttpServer()
-        .requestHandler(router())
+    drain.servedOn(context);
+    // plain HTTP/1.1: with h2c on, Vert.x makes a connection an HttpConnection only once a whole
+    // request head has arrived, so a silent or slow client would be invisible to the drain and the timeouts
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        .requestHandler(new RequestHygiene(router()))
+        .invalidRequestHandler(RequestHygiene::invalid)
+        .connectionHandler(drain::connected)
         .listen(sharedPort(config.port()), config.host())
         .onSuccess(listening -> server = listening);
   }
@@ -48,6 +56,7 @@ public final class LabVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new EveryRequest(inFlight, config.maxConcurrency(), observatory.requestWatch(router),
         observatory.enabled(), config.accessLog()));
+    router.route().handler(drain);
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);
@@ -59,12 +68,14 @@ public final class LabVerticle extends VerticleBase {
     router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
     router.get("/threads").blockingHandler(observatory.threadsHandler(EveryRequest::id), false);
     lessons.mount(router);
+    MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
     return router;
   }
 
   private void info(RoutingContext rc) {
-    rc.json(lessons.addInfo(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())));
+    rc.json(lessons.addInfo(ServerInfo.of(config).put("too_many_requests", inFlight.refusedTotal())
+        .put("connections", drain.connectionsJson())));
   }
 
   private void sayHi(RoutingContext rc) {
@@ -121,8 +132,8 @@ public final class LabVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
-  Future<Void> shutdown(long graceMs) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+  /** Stops listening and closes what connections are left. */
+  Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
   }
 }

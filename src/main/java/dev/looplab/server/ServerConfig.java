@@ -23,12 +23,15 @@ public record ServerConfig(
     int maxConcurrency,
     Instrumentation instrumentation,
     long startupGraceMs,
-    boolean accessLog) {
+    boolean accessLog,
+    long headerTimeoutMs,
+    long idleTimeoutMs) {
 
   public static final int MAX_TASK_MS = 60_000;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000, true);
+    return new ServerConfig("127.0.0.1", 8080, 1, 2000, 20, 500, 500, 1000, 10_000, 0, Instrumentation.ON, 2000, true,
+        10_000, 60_000);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -74,6 +77,16 @@ public record ServerConfig(
     return edit().accessLog(on).done();
   }
 
+  /** A connection must deliver a request head within this long of opening; 0 = no limit. */
+  public ServerConfig withHeaderTimeoutMs(long timeoutMs) {
+    return edit().headerTimeoutMs(timeoutMs).done();
+  }
+
+  /** A keep-alive connection with no new request for this long is closed; 0 = no limit. */
+  public ServerConfig withIdleTimeoutMs(long timeoutMs) {
+    return edit().idleTimeoutMs(timeoutMs).done();
+  }
+
   private Editor edit() {
     return new Editor(this);
   }
@@ -93,7 +106,9 @@ public record ServerConfig(
         .put("max_concurrency", maxConcurrency)
         .put("instrumentation", instrumentation.label())
         .put("startup_grace_ms", startupGraceMs)
-        .put("access_log", accessLog ? "on" : "off");
+        .put("access_log", accessLog ? "on" : "off")
+        .put("header_timeout_ms", headerTimeoutMs)
+        .put("idle_timeout_ms", idleTimeoutMs);
   }
 
   /** A copy with some fields changed, so each {@code withX} names only what it changes. */
@@ -111,6 +126,8 @@ public record ServerConfig(
     private Instrumentation instrumentation;
     private long startupGraceMs;
     private boolean accessLog;
+    private long headerTimeoutMs;
+    private long idleTimeoutMs;
 
     Editor(ServerConfig from) {
       host = from.host;
@@ -126,6 +143,8 @@ public record ServerConfig(
       instrumentation = from.instrumentation;
       startupGraceMs = from.startupGraceMs;
       accessLog = from.accessLog;
+      headerTimeoutMs = from.headerTimeoutMs;
+      idleTimeoutMs = from.idleTimeoutMs;
     }
 
     Editor port(int value) {
@@ -180,9 +199,20 @@ public record ServerConfig(
       return this;
     }
 
+    Editor headerTimeoutMs(long value) {
+      headerTimeoutMs = value;
+      return this;
+    }
+
+    Editor idleTimeoutMs(long value) {
+      idleTimeoutMs = value;
+      return this;
+    }
+
     ServerConfig done() {
       return new ServerConfig(host, port, instances, taskMs, workerPoolSize, blockedCheckIntervalMs,
-          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog);
+          maxEventLoopMs, warningExceptionMs, shutdownGraceMs, maxConcurrency, instrumentation, startupGraceMs, accessLog,
+          headerTimeoutMs, idleTimeoutMs);
     }
   }
 }

@@ -1,9 +1,13 @@
 package dev.looplab.server;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 
 /** Reads the optional {@code ?ms=N} that overrides the task time of one request. */
 public final class TaskTime {
+  /** Digits only: no sign, no spaces, no hex; a value the lab would silently read some other way is refused. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[0-9]{1,5}");
+
   private TaskTime() {}
 
   public static int of(RoutingContext rc, int defaultMs) {
@@ -11,13 +15,11 @@ public final class TaskTime {
     if (raw == null) {
       return defaultMs;
     }
-    try {
-      int ms = Integer.parseInt(raw.trim());
-      if (ms >= 0 && ms <= ServerConfig.MAX_TASK_MS) {
+    if (PLAIN_NUMBER.matcher(raw).matches()) {
+      int ms = Integer.parseInt(raw);
+      if (ms <= ServerConfig.MAX_TASK_MS) {
         return ms;
       }
-    } catch (NumberFormatException e) {
-      // reported below, with the value that was given
     }
     throw new BadRequestException(
         "ms must be a whole number of milliseconds from 0 to " + ServerConfig.MAX_TASK_MS + ", got '" + raw + "'");

@@ -54,7 +54,7 @@ class GracefulShutdownTest {
       assertTrue(server.waitFor(20, TimeUnit.SECONDS), "server did not exit");
       assertEquals(0, server.exitValue(), log.lines::toString);
       log.await(Pattern.compile("shutting down: 1 request\\(s\\) in flight"));
-      log.await(Pattern.compile("drained: 1 request\\(s\\) finished during shutdown, 0 cut off"));
+      log.await(Pattern.compile("drained: 1 request\\(s\\) finished during shutdown, 0 answered 503 when the grace ran out, 0 cut off"));
       assertRefused(http, port);
     } finally {
       server.destroyForcibly();

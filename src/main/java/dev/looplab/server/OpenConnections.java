@@ -1,0 +1,109 @@
+package dev.looplab.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The HTTP connections this process holds: for each, how many of its requests are being served,
+ * how many it has begun and since when it has been waiting for the next one. A connection's numbers
+ * change only on its own event loop. Closes the connections whose request head is late (header
+ * timeout), that sit idle between requests (idle timeout), or that a drain no longer needs.
+ */
+final class OpenConnections {
+  enum Reason { HEADER_TIMEOUT, IDLE_TIMEOUT, SHUTDOWN }
+
+  private final Map<HttpConnection, State> open = new ConcurrentHashMap<>();
+  private final Map<Reason, AtomicLong> closed = Map.of(
+      Reason.HEADER_TIMEOUT, new AtomicLong(), Reason.IDLE_TIMEOUT, new AtomicLong(), Reason.SHUTDOWN, new AtomicLong());
+
+  private static final class State {
+    final Context context;
+    int busy;
+    long begun;
+    long waitingSinceNanos = System.nanoTime();
+
+    State(Context context) {
+      this.context = context;
+    }
+  }
+
+  /** From the server's connection handler, on the connection's loop. */
+  void opened(HttpConnection connection) {
+    open.put(connection, new State(Vertx.currentContext()));
+    connection.closeHandler(gone -> open.remove(connection));
+  }
+
+  /** A request of this connection reached the router; returns what to call when its response ends. */
+  Runnable begin(HttpConnection connection) {
+    State state = open.get(connection);
+    if (state == null) {
+      return () -> { };
+    }
+    state.busy++;
+    state.begun++;
+    return () -> {
+      state.busy--;
+      state.waitingSinceNanos = System.nanoTime();
+    };
+  }
+
+  int size() {
+    return open.size();
+  }
+
+  long closed(Reason reason) {
+    return closed.get(reason).get();
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("open", size())
+        .put("closed_header_timeout", closed(Reason.HEADER_TIMEOUT))
+        .put("closed_idle_timeout", closed(Reason.IDLE_TIMEOUT));
+  }
+
+  /** Checks every connection against the two limits (0 = none), often enough to be late by a fifth at most. */
+  void enforceTimeouts(Vertx vertx, long headerMs, long idleMs) {
+    long shortest = Math.min(headerMs == 0 ? Long.MAX_VALUE : headerMs, idleMs == 0 ? Long.MAX_VALUE : idleMs);
+    if (shortest == Long.MAX_VALUE) {
+      return;
+    }
+    vertx.setPeriodic(Math.max(10, Math.min(1000, shortest / 5)), tick -> {
+      long now = System.nanoTime();
+      closeIf(vertx, Reason.HEADER_TIMEOUT, state -> headerMs > 0 && state.begun == 0 && now - state.waitingSinceNanos >= headerMs * 1_000_000);
+      closeIf(vertx, Reason.IDLE_TIMEOUT, state -> idleMs > 0 && state.begun > 0 && now - state.waitingSinceNanos >= idleMs * 1_000_000);
+    });
+  }
+
+  /** For a drain: closes the idle connections that have served a request, or all idle ones ({@code evenUnused}). */
+  void closeIdle(Vertx vertx, boolean evenUnused) {
+    closeIf(vertx, Reason.SHUTDOWN, state -> evenUnused || state.begun > 0);
+  }
+
+  /**
+   * Closes the connections serving nothing that match. Two hops through each loop: the first checks,
+   * a timer then looks again; a timer runs only after the loop has polled its sockets once more, so
+   * a request whose bytes were waiting behind a blocked loop is read first, not thrown away with
+   * its connection.
+   */
+  private void closeIf(Vertx vertx, Reason reason, Predicate<State> due) {
+    open.forEach((connection, state) -> state.context.runOnContext(first -> {
+      if (state.busy > 0 || !due.test(state)) {
+        return;
+      }
+      long begunBefore = state.begun;
+      vertx.setTimer(1, second -> {
+        if (state.busy == 0 && state.begun == begunBefore && open.containsKey(connection)) {
+          closed.get(reason).incrementAndGet();
+          open.remove(connection);
+          connection.close();
+        }
+      });
+    }));
+  }
+}

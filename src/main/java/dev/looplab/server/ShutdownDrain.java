@@ -1,0 +1,170 @@
+package dev.looplab.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the server promises on SIGTERM: every request it reads gets an answer. During the grace
+ * period requests are served as usual, each answer saying {@code Connection: close}; when the grace
+ * runs out, every request still being served, and every one read after, is answered 503 JSON.
+ * Vert.x's own {@code HttpServer.shutdown} is not used for this: it closes at once every connection
+ * whose request it has not read yet, and behind a blocked loop that is most of them.
+ *
+ * <p>As a router handler (right after the request id is known) it keeps the set of requests being
+ * served and turns requests away once the grace is over.
+ */
+final class ShutdownDrain implements Handler<RoutingContext> {
+  private static final long SWEEP_MS = 50;
+  private static final String REFUSED = "looplab.drainRefused";
+
+  private final OpenConnections connections = new OpenConnections();
+  private final Map<RoutingContext, Context> serving = new ConcurrentHashMap<>();
+  private final AtomicLong finished = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong cutOff = new AtomicLong();
+  private final List<Context> loops = new CopyOnWriteArrayList<>();
+  private volatile boolean draining;
+  private volatile boolean expired;
+
+  /** What a drain did: requests finished with their own answer, answered 503, cut off without one. */
+  record Outcome(long finished, long refused, long cutOff, long idleClosed, long tookMs) {}
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (expired) {
+      rc.addEndHandler(ended -> rc.request().connection().close());
+      refuse(rc);
+      return;
+    }
+    Runnable done = connections.begin(rc.request().connection());
+    serving.put(rc, Vertx.currentContext());
+    rc.addHeadersEndHandler(headers -> {
+      if (draining) {
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+      }
+    });
+    rc.addEndHandler(ended -> {
+      done.run();
+      serving.remove(rc);
+      if (draining) {
+        if (ended.failed() || !rc.response().ended()) {
+          cutOff.incrementAndGet(); // the connection closed before the answer went out
+        } else if (rc.get(REFUSED) == null) {
+          finished.incrementAndGet();
+        }
+        rc.request().connection().close();
+      }
+    });
+    rc.next();
+  }
+
+  /** Each verticle's context, so that the drain can make sure its loop has caught up. */
+  void servedOn(Context context) {
+    loops.add(context);
+  }
+
+  /** The server's connection handler. */
+  void connected(HttpConnection connection) {
+    connections.opened(connection);
+  }
+
+  /** Requests that lost their connection before their answer, plus those still without one. */
+  long cutOff() {
+    return cutOff.get() + serving.size();
+  }
+
+  int openConnections() {
+    return connections.size();
+  }
+
+  /** For /info: the connections open now and those closed by the timeouts. */
+  JsonObject connectionsJson() {
+    return connections.toJson();
+  }
+
+  OpenConnections connections() {
+    return connections;
+  }
+
+  /**
+   * Runs the drain on the calling thread (not an event loop: it waits). Returns once every request
+   * has its answer and every connection is closed, or, for loops still blocked after the grace, one
+   * more grace period at the most.
+   */
+  /** From here on every answer says {@code Connection: close}. */
+  void begin() {
+    draining = true;
+  }
+
+  Outcome drain(Vertx vertx, long graceMs) throws InterruptedException {
+    long start = System.nanoTime();
+    begin();
+    // a response whose head is out but not its end is a stream (the live page's events): it would
+    // hold the drain for the whole grace, so it ends now, cleanly; the browser reconnects elsewhere
+    serving.forEach((rc, context) -> context.runOnContext(v -> endStream(rc)));
+    long graceEnd = start + graceMs * 1_000_000;
+    while (!quietOnEveryLoop(graceEnd) && System.nanoTime() < graceEnd) {
+      connections.closeIdle(vertx, false);
+      Thread.sleep(SWEEP_MS);
+    }
+    if (!quietOnEveryLoop(graceEnd)) {
+      expired = true;
+      serving.forEach((rc, context) -> context.runOnContext(v -> refuse(rc)));
+      long hardEnd = graceEnd + graceMs * 1_000_000;
+      while (!quietOnEveryLoop(hardEnd) && System.nanoTime() < hardEnd) {
+        connections.closeIdle(vertx, true);
+        Thread.sleep(SWEEP_MS);
+      }
+    }
+    return new Outcome(finished.get(), refused.get(), cutOff(), connections.closed(OpenConnections.Reason.SHUTDOWN),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private boolean quiet() {
+    return serving.isEmpty() && connections.size() == 0;
+  }
+
+  /**
+   * Quiet, and still quiet once every loop has run a task queued now: a connection accepted while its
+   * loop was blocked is registered by a task queued before ours, so it is counted by then.
+   */
+  private boolean quietOnEveryLoop(long deadlineNanos) throws InterruptedException {
+    if (!quiet()) {
+      return false;
+    }
+    CountDownLatch caughtUp = new CountDownLatch(loops.size());
+    loops.forEach(loop -> loop.runOnContext(v -> caughtUp.countDown()));
+    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
+    return caughtUp.await(waitNanos, TimeUnit.NANOSECONDS) && quiet();
+  }
+
+  private static void endStream(RoutingContext rc) {
+    if (rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
+      rc.response().end();
+    }
+  }
+
+  private void refuse(RoutingContext rc) {
+    if (rc.response().ended() || rc.response().headWritten()) {
+      endStream(rc);
+      return;
+    }
+    refused.incrementAndGet();
+    rc.put(REFUSED, true);
+    rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+    ErrorReplies.send(rc, 503, "shutting_down",
+        "this server is shutting down and its grace period is over; retry on another instance");
+  }
+}

@@ -1,0 +1,117 @@
+package dev.looplab.server.fault;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code looplab server} process on a free port, with the production logging setup, for the
+ * behaviours that depend on the process: signals, sockets, what the log shows a person.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+  final Process process;
+  final int port;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private boolean ended;
+
+  private ServerProcess(Process process) throws InterruptedException {
+    this.process = process;
+    Thread reader = new Thread(this::readOutput, "server-output");
+    reader.setDaemon(true);
+    reader.start();
+    this.port = Integer.parseInt(await(LISTENING).group(1));
+  }
+
+  /** Starts {@code looplab server --port 0} plus the given options; returns once it listens. */
+  static ServerProcess start(String... options) throws Exception {
+    return start(false, options);
+  }
+
+  /** With debug logging, so a test can wait for a route's "started" line. */
+  static ServerProcess startDebug(String... options) throws Exception {
+    return start(true, options);
+  }
+
+  private static ServerProcess start(boolean debug, String... options) throws Exception {
+    String logConfig = Path.of(ServerProcess.class.getResource("/logback.xml").toURI()).toString();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlogback.configurationFile=" + logConfig,
+        "-cp", System.getProperty("java.class.path"), "dev.looplab.Main", "server", "--port", "0"));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("LOOPLAB_") || name.equals("PORT"));
+    if (debug) {
+      builder.environment().put("LOOPLAB_LOG_LEVEL", "DEBUG");
+    }
+    return new ServerProcess(builder.start());
+  }
+
+  /** SIGTERM, as a container runtime sends it; the pipe we read stays open. */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
+  int awaitExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("server did not exit within " + seconds + " s: " + lines);
+    }
+    return process.exitValue();
+  }
+
+  List<String> lines() {
+    return List.copyOf(lines);
+  }
+
+  /** Blocks until a line matches; the test's timeout bounds the wait. */
+  synchronized Matcher await(Pattern pattern) throws InterruptedException {
+    int checked = 0;
+    while (true) {
+      for (; checked < lines.size(); checked++) {
+        Matcher m = pattern.matcher(lines.get(checked));
+        if (m.find()) {
+          return m;
+        }
+      }
+      if (ended) {
+        throw new AssertionError("server output ended before " + pattern + ": " + lines);
+      }
+      wait();
+    }
+  }
+
+  private void readOutput() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        add(line);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // the process went away
+    }
+    synchronized (this) {
+      ended = true;
+      notifyAll();
+    }
+  }
+
+  private synchronized void add(String line) {
+    lines.add(line);
+    notifyAll();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
