@@ -18,7 +18,7 @@
 #   7. every class named in full (dev.looplab.server.LabVerticle) exists in src/main or src/test.
 # For writers: ```sh is for commands that run as written (no servers started, no long runs);
 # ```console is a transcript, `$ command` then its real output, never run; ```text is anything else.
-# Takes under 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
+# Takes about 30 s (the JVM's start plus the blocks); bounded at 2 minutes.
 # Needs: a JDK 17+ (and Maven to build the jar), curl. Exit: 0 all true, 1 one line per problem.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
