@@ -8,53 +8,113 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A lab server in a process of its own (so with an app_instance_id of its own), on a free port. */
+/**
+ * A real {@code looplab server} process on a free port, with the production logging setup, for the
+ * behaviours that depend on the process: signals, sockets, what the log shows a person, an
+ * app_instance_id of its own.
+ */
 public final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
-  private final CompletableFuture<Integer> port = new CompletableFuture<>();
+  private final int port;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private boolean ended;
 
-  public ServerProcess(String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dlogback.configurationFile=" + Path.of(ServerProcess.class.getResource("/logback.xml").toURI()),
-        "-cp", System.getProperty("java.class.path"), "dev.looplab.Main", "server", "--port", "0"));
-    command.addAll(List.of(options));
-    process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread reader = new Thread(this::readOutput, "server-process-output");
+  private ServerProcess(Process process) throws InterruptedException {
+    this.process = process;
+    Thread reader = new Thread(this::readOutput, "server-output");
     reader.setDaemon(true);
     reader.start();
+    this.port = Integer.parseInt(await(LISTENING).group(1));
+  }
+
+  /** Starts {@code looplab server --port 0} plus the given options; returns once it listens. */
+  public static ServerProcess start(String... options) throws Exception {
+    return start(Map.of(), options);
+  }
+
+  /** With debug logging, so a test can wait for a route's "started" line. */
+  public static ServerProcess startDebug(String... options) throws Exception {
+    return start(Map.of("LOOPLAB_LOG_LEVEL", "DEBUG"), options);
+  }
+
+  /** With these environment variables, and none of the LOOPLAB_* or PORT of the shell that runs the tests. */
+  public static ServerProcess start(Map<String, String> environment, String... options) throws Exception {
+    String logConfig = Path.of(ServerProcess.class.getResource("/logback.xml").toURI()).toString();
+    List<String> args = new ArrayList<>(List.of("server", "--port", "0"));
+    args.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(MainCommand.of(List.of("-Dlogback.configurationFile=" + logConfig), args))
+        .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("LOOPLAB_") || name.equals("PORT"));
+    builder.environment().putAll(environment);
+    return new ServerProcess(builder.start());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** SIGTERM, as a container runtime sends it; the pipe we read stays open. */
+  public void terminate() {
+    process.toHandle().destroy();
+  }
+
+  public int awaitExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("server did not exit within " + seconds + " s: " + lines);
+    }
+    return process.exitValue();
+  }
+
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+
+  /** Blocks until a line matches; the test's timeout bounds the wait. */
+  public synchronized Matcher await(Pattern pattern) throws InterruptedException {
+    int checked = 0;
+    while (true) {
+      for (; checked < lines.size(); checked++) {
+        Matcher m = pattern.matcher(lines.get(checked));
+        if (m.find()) {
+          return m;
+        }
+      }
+      if (ended) {
+        throw new AssertionError("server output ended before " + pattern + ": " + lines);
+      }
+      wait();
+    }
   }
 
   private void readOutput() {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      in.lines().forEach(line -> {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          port.complete(Integer.parseInt(m.group(1)));
-        }
-      });
+      for (String line; (line = in.readLine()) != null; ) {
+        add(line);
+      }
     } catch (IOException | UncheckedIOException e) {
       // the process went away
     }
-    port.completeExceptionally(new AssertionError("the server process ended before it listened"));
+    synchronized (this) {
+      ended = true;
+      notifyAll();
+    }
   }
 
-  /** Waits for the server to listen; the test's timeout bounds the wait. */
-  public int port() throws Exception {
-    return port.get();
+  private synchronized void add(String line) {
+    lines.add(line);
+    notifyAll();
   }
 
   @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
+  public void close() {
+    process.destroyForcibly();
   }
 }

@@ -1,6 +1,6 @@
 package dev.looplab.cli;
 
-import dev.looplab.Main;
+import dev.looplab.MainCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +25,8 @@ final class ClientProcess implements AutoCloseable {
   }
 
   static ClientProcess start(Path dir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+    command.addAll(MainCommand.of(List.of(), List.of(args)));
     Path out = dir.resolve("child.out");
     Path err = dir.resolve("child.err");
     Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

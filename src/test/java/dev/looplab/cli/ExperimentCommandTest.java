@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.Main;
+import dev.looplab.MainCommand;
 import dev.looplab.report.CsvReport;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
@@ -139,9 +140,8 @@ class ExperimentCommandTest {
   void interruptedRunWritesTheCallsDoneSoFar(Vertx vertx, @TempDir Path dir) throws Exception {
     LabServer lab = startLab(vertx, 100);
     Path file = dir.resolve("partial.json");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "experiment", "--base-url", url(lab),
-        "--route", "/fast-run?ms=150", "--calls", "40", "--mode", "sync", "--format", "json", "--out", file.toString())
+    Process child = new ProcessBuilder(MainCommand.of(List.of(), List.of("experiment", "--base-url", url(lab),
+        "--route", "/fast-run?ms=150", "--calls", "40", "--mode", "sync", "--format", "json", "--out", file.toString())))
         .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     try {
       long before = 5;  // /info, three /health pings, the /loops reading before the run

@@ -94,7 +94,7 @@ class LoopReadingsAcrossInstancesTest {
   @Test
   void behindARoundRobinTheGateSaysItCannotTellInsteadOfPassingOrFailing() throws Exception {
     // two processes, as behind a real load balancer: each has its own app_instance_id
-    inAnotherJvm = new ServerProcess("--task-ms", "150", "--max-event-loop-ms", "100",
+    inAnotherJvm = ServerProcess.start("--task-ms", "150", "--max-event-loop-ms", "100",
         "--blocked-check-interval-ms", "20", "--startup-grace-ms", "0");
     inThisJvm = lab();
     String proxy = "http://127.0.0.1:" + roundRobin(inThisJvm.port(), inAnotherJvm.port());

@@ -3,6 +3,7 @@ package dev.looplab.server.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.ServerProcess;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ class CleanStartTest {
     try (ServerProcess server = ServerProcess.start("--task-ms", "5")) {
       for (String target : new String[] {"/say-hi", "/say-hi", "/fast-run", "/standard-run", "/info", "/metrics",
           "/threads", "/health", "/fast-run", "/metrics"}) {
-        assertEquals(200, RawHttp.get(server.port, target).status(), target);
+        assertEquals(200, RawHttp.get(server.port(), target).status(), target);
       }
       server.terminate();
       assertEquals(0, server.awaitExit(30));

@@ -3,6 +3,7 @@ package dev.looplab.server.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.ServerProcess;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +34,14 @@ class ConnectionTimeoutTest {
 
   @Test
   void aConnectionThatSendsNothingIsClosedOnceItsHeadersAreLate() throws Exception {
-    try (RawHttp silent = new RawHttp(server.port)) {
+    try (RawHttp silent = new RawHttp(server.port())) {
       assertClosedWithin(silent, HEADER_MS);
     }
   }
 
   @Test
   void aConnectionThatSendsHalfAHeaderIsClosedOnceItsHeadersAreLate() throws Exception {
-    try (RawHttp half = new RawHttp(server.port)) {
+    try (RawHttp half = new RawHttp(server.port())) {
       half.send("GET /say-hi HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ");
       assertClosedWithin(half, HEADER_MS);
     }
@@ -48,7 +49,7 @@ class ConnectionTimeoutTest {
 
   @Test
   void aHeaderSentOneByteAtATimeIsStillBoundedByTheHeaderTimeout() throws Exception {
-    try (RawHttp trickle = new RawHttp(server.port)) {
+    try (RawHttp trickle = new RawHttp(server.port())) {
       long start = System.nanoTime();
       String request = "GET /say-hi HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200) + "\r\n\r\n";
       boolean closed = false;
@@ -68,7 +69,7 @@ class ConnectionTimeoutTest {
 
   @Test
   void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeoutNotBefore() throws Exception {
-    try (RawHttp keepAlive = new RawHttp(server.port)) {
+    try (RawHttp keepAlive = new RawHttp(server.port())) {
       RawHttp.Answer first = keepAlive.send("GET /say-hi HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").readAll();
       assertEquals(200, first.status());
       long answered = System.nanoTime();
@@ -83,14 +84,14 @@ class ConnectionTimeoutTest {
 
   @Test
   void closedConnectionsAreCountedOnInfoAndMetrics() throws Exception {
-    try (RawHttp silent = new RawHttp(server.port)) {
+    try (RawHttp silent = new RawHttp(server.port())) {
       assertClosedWithin(silent, HEADER_MS);
     }
-    RawHttp.Answer info = RawHttp.get(server.port, "/info");
+    RawHttp.Answer info = RawHttp.get(server.port(), "/info");
     Matcher header = Pattern.compile("\"closed_header_timeout\":(\\d+)").matcher(info.body());
     assertTrue(header.find() && Integer.parseInt(header.group(1)) >= 1, info.body());
     assertTrue(info.body().contains("\"closed_idle_timeout\":"), info.body());
-    String metrics = RawHttp.get(server.port, "/metrics").body();
+    String metrics = RawHttp.get(server.port(), "/metrics").body();
     assertTrue(Pattern.compile("looplab_connections_closed_total\\{reason=\"header_timeout\"} [1-9]").matcher(metrics).find(),
         metrics.lines().filter(line -> line.contains("connections")).toList().toString());
   }

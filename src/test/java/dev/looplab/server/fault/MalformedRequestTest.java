@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.ServerProcess;
 import dev.looplab.server.fault.RawHttp.Answer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ class MalformedRequestTest {
       "/fast-run?ms=", "/fast-run?ms=0x10", "/fast-run?ms=99999999999999999999"})
   void aBadTargetIsA400WithJsonAndOneLogLine(String target) throws Exception {
     int logFrom = server.lines().size();
-    Answer answer = RawHttp.get(server.port, target);
+    Answer answer = RawHttp.get(server.port(), target);
     assertEquals(400, answer.status(), answer.raw());
     assertTrue(answer.isJsonError(), answer.raw());
     assertQuietLog(target, logFrom);
@@ -49,20 +50,20 @@ class MalformedRequestTest {
 
   @Test
   void whatCannotBeParsedStillGetsJson() throws Exception {
-    Answer badLine = RawHttp.exchange(server.port, "GET /say-hi HTTP/1.1 extra", "Host: 127.0.0.1");
+    Answer badLine = RawHttp.exchange(server.port(), "GET /say-hi HTTP/1.1 extra", "Host: 127.0.0.1");
     assertEquals(400, badLine.status(), badLine.raw());
     assertTrue(badLine.isJsonError(), badLine.raw());
-    Answer longTarget = RawHttp.get(server.port, "/say-hi?x=" + "a".repeat(10_000));
+    Answer longTarget = RawHttp.get(server.port(), "/say-hi?x=" + "a".repeat(10_000));
     assertEquals(414, longTarget.status(), longTarget.raw());
     assertTrue(longTarget.isJsonError(), longTarget.raw());
-    Answer bigHeader = RawHttp.exchange(server.port, "GET /say-hi HTTP/1.1", "Host: 127.0.0.1", "X-Big: " + "b".repeat(10_000));
+    Answer bigHeader = RawHttp.exchange(server.port(), "GET /say-hi HTTP/1.1", "Host: 127.0.0.1", "X-Big: " + "b".repeat(10_000));
     assertEquals(431, bigHeader.status(), bigHeader.raw());
     assertTrue(bigHeader.isJsonError(), bigHeader.raw());
   }
 
   @Test
   void aRequestWithoutHostIsA400() throws Exception {
-    Answer answer = RawHttp.exchange(server.port, "GET /say-hi HTTP/1.1");
+    Answer answer = RawHttp.exchange(server.port(), "GET /say-hi HTTP/1.1");
     assertEquals(400, answer.status(), answer.raw());
     assertTrue(answer.isJsonError(), answer.raw());
     assertFalse(answer.body().contains("null"), answer.body());
@@ -70,7 +71,7 @@ class MalformedRequestTest {
 
   @Test
   void aDuplicateHostIsA400() throws Exception {
-    Answer answer = RawHttp.exchange(server.port, "GET /say-hi HTTP/1.1", "Host: 127.0.0.1", "Host: evil.example");
+    Answer answer = RawHttp.exchange(server.port(), "GET /say-hi HTTP/1.1", "Host: 127.0.0.1", "Host: evil.example");
     assertEquals(400, answer.status(), answer.raw());
     assertTrue(answer.isJsonError(), answer.raw());
   }
@@ -78,7 +79,7 @@ class MalformedRequestTest {
   @Test
   void aWrongMethodIsA405WithAllow() throws Exception {
     for (String method : new String[] {"POST", "DELETE", "BREW"}) {
-      Answer answer = RawHttp.exchange(server.port, method + " /health HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
+      Answer answer = RawHttp.exchange(server.port(), method + " /health HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
       assertEquals(405, answer.status(), answer.raw());
       assertTrue(answer.isJsonError(), answer.raw());
       assertNotNull(answer.header("Allow"), answer.raw());
@@ -90,7 +91,7 @@ class MalformedRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"/health", "/say-hi", "/info"})
   void headWorksWhereGetDoes(String path) throws Exception {
-    Answer answer = RawHttp.exchange(server.port, "HEAD " + path + " HTTP/1.1", "Host: 127.0.0.1");
+    Answer answer = RawHttp.exchange(server.port(), "HEAD " + path + " HTTP/1.1", "Host: 127.0.0.1");
     assertEquals(200, answer.status(), answer.raw());
     assertEquals("", answer.body());
   }
@@ -98,10 +99,10 @@ class MalformedRequestTest {
   @Test
   void controlCharactersFromTheRequestNeverReachTheLogRaw() throws Exception {
     String nasty = "/say-hi\u001b[2J\u001b[1;1H\b\b\u007f\u0000x";
-    RawHttp.exchange(server.port, "GET " + nasty + " HTTP/1.1", "Host: 127.0.0.1");
-    RawHttp.exchange(server.port, "GET /fast-run?ms=\u001b[31m HTTP/1.1", "Host: 127.0.0.1");
-    RawHttp.exchange(server.port, "BR\u001bEW /nowhere\u001b[0m HTTP/1.1", "Host: 127.0.0.1");
-    Answer marker = RawHttp.get(server.port, "/say-hi?after-control-chars");
+    RawHttp.exchange(server.port(), "GET " + nasty + " HTTP/1.1", "Host: 127.0.0.1");
+    RawHttp.exchange(server.port(), "GET /fast-run?ms=\u001b[31m HTTP/1.1", "Host: 127.0.0.1");
+    RawHttp.exchange(server.port(), "BR\u001bEW /nowhere\u001b[0m HTTP/1.1", "Host: 127.0.0.1");
+    Answer marker = RawHttp.get(server.port(), "/say-hi?after-control-chars");
     assertEquals(200, marker.status());
     server.await(Pattern.compile("after-control-chars"));
     for (String line : server.lines()) {
@@ -114,7 +115,7 @@ class MalformedRequestTest {
   private static void assertQuietLog(String target, int logFrom) throws InterruptedException {
     RawHttp.Answer marker;
     try {
-      marker = RawHttp.get(server.port, "/health?after=" + target.hashCode());
+      marker = RawHttp.get(server.port(), "/health?after=" + target.hashCode());
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

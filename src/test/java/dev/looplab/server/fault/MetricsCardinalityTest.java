@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.ServerProcess;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -52,11 +53,11 @@ class MetricsCardinalityTest {
   @Test
   void noGaugeCountsRequestsThatWereCutOffMidway() throws Exception {
     for (int i = 0; i < 20; i++) {
-      try (RawHttp http = new RawHttp(server.port)) {
+      try (RawHttp http = new RawHttp(server.port())) {
         // headers complete, body promised but only half sent, then the client goes away
         http.send("GET /fast-run?ms=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n0123456789");
       }
-      try (RawHttp http = new RawHttp(server.port)) {
+      try (RawHttp http = new RawHttp(server.port())) {
         http.send("GET /fast-run?ms=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ");
       }
     }
@@ -77,15 +78,15 @@ class MetricsCardinalityTest {
 
   private static void flood(int count, String tag) throws IOException {
     for (int i = 0; i < count; i++) {
-      RawHttp.exchange(server.port, "M" + i + tag.replace("-", "") + " /say-hi HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
-      RawHttp.get(server.port, "/" + tag + "/" + i);
-      RawHttp.get(server.port, "/say-hi?" + tag + i + "=" + i);
-      RawHttp.exchange(server.port, "DELETE /" + tag + i + " HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
+      RawHttp.exchange(server.port(), "M" + i + tag.replace("-", "") + " /say-hi HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
+      RawHttp.get(server.port(), "/" + tag + "/" + i);
+      RawHttp.get(server.port(), "/say-hi?" + tag + i + "=" + i);
+      RawHttp.exchange(server.port(), "DELETE /" + tag + i + " HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 0");
     }
   }
 
   private static List<String> series() throws IOException {
-    RawHttp.Answer answer = RawHttp.get(server.port, "/metrics");
+    RawHttp.Answer answer = RawHttp.get(server.port(), "/metrics");
     assertEquals(200, answer.status());
     return Arrays.stream(answer.body().split("\n")).filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
   }

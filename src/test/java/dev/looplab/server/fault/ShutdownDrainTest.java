@@ -3,6 +3,7 @@ package dev.looplab.server.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.ServerProcess;
 import dev.looplab.server.fault.RawHttp.Answer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class ShutdownDrainTest {
     try (ServerProcess server = ServerProcess.start("--shutdown-grace-ms", "1000")) {
       List<RawHttp> clients = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        clients.add(new RawHttp(server.port).send("GET /slow-run?ms=200 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        clients.add(new RawHttp(server.port()).send("GET /slow-run?ms=200 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
       }
       server.await(Pattern.compile("GET /slow-run\\?ms=200 200")); // the loop is busy with them, one after another
       server.terminate();
@@ -60,10 +61,10 @@ class ShutdownDrainTest {
   void connectionsAcceptedBehindABlockedLoopAreAnsweredToo() throws Exception {
     try (ServerProcess server = ServerProcess.startDebug("--shutdown-grace-ms", "1000")) {
       List<RawHttp> clients = new ArrayList<>();
-      clients.add(new RawHttp(server.port).send("GET /slow-run?ms=1500 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+      clients.add(new RawHttp(server.port()).send("GET /slow-run?ms=1500 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
       server.await(Pattern.compile("slow-run started")); // the loop sleeps from here
       for (int i = 0; i < 19; i++) {
-        clients.add(new RawHttp(server.port).send("GET /slow-run?ms=100 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        clients.add(new RawHttp(server.port()).send("GET /slow-run?ms=100 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
       }
       server.terminate();
       int answered = 0;
@@ -83,7 +84,7 @@ class ShutdownDrainTest {
   @Test
   void aSlowClientThatFinishesItsRequestWithinTheGraceIsServed() throws Exception {
     try (ServerProcess server = ServerProcess.start("--shutdown-grace-ms", "5000", "--task-ms", "50")) {
-      try (RawHttp slow = new RawHttp(server.port); RawHttp silent = new RawHttp(server.port)) {
+      try (RawHttp slow = new RawHttp(server.port()); RawHttp silent = new RawHttp(server.port())) {
         slow.send("GET /fast-run HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         awaitOpenConnections(server, 2); // slow and the one asking (a silent one is not an HTTP connection yet)
         server.terminate();
@@ -105,7 +106,7 @@ class ShutdownDrainTest {
   @Test
   void whenTheGraceRunsOutARequestStillWaitingGets503() throws Exception {
     try (ServerProcess server = ServerProcess.startDebug("--shutdown-grace-ms", "1000")) {
-      try (RawHttp client = new RawHttp(server.port)) {
+      try (RawHttp client = new RawHttp(server.port())) {
         client.send("GET /fast-run?ms=20000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         server.await(Pattern.compile("fast-run started"));
         long sigterm = System.nanoTime();
@@ -133,7 +134,7 @@ class ShutdownDrainTest {
   @Test
   void anEventStreamEndsCleanlyAtOnceInsteadOfHoldingTheGrace() throws Exception {
     try (ServerProcess server = ServerProcess.start("--shutdown-grace-ms", "10000")) {
-      try (RawHttp stream = new RawHttp(server.port)) {
+      try (RawHttp stream = new RawHttp(server.port())) {
         stream.send("GET /live/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         byte[] head = new byte[12];
         assertEquals(12, stream.socket.getInputStream().readNBytes(head, 0, 12));
@@ -152,7 +153,7 @@ class ShutdownDrainTest {
 
   private static void awaitOpenConnections(ServerProcess server, int atLeast) throws Exception {
     Pattern open = Pattern.compile("\"open\":(\\d+)");
-    try (RawHttp info = new RawHttp(server.port)) { // one keep-alive connection, so it counts once
+    try (RawHttp info = new RawHttp(server.port())) { // one keep-alive connection, so it counts once
       for (int tries = 0; tries < 200; tries++) {
         Answer answer = info.send("GET /info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").readAll();
         Matcher m = open.matcher(answer.body());
