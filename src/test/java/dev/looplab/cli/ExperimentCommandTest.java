@@ -1,13 +1,13 @@
 package dev.looplab.cli;
 
+import static dev.looplab.CommandRun.looplab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.Main;
+import dev.looplab.CommandRun;
 import dev.looplab.MainCommand;
-import dev.looplab.report.CsvReport;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.Promise;
@@ -15,9 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -33,24 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code experiment} and {@code suite} commands end to end: exit codes, messages, files. */
 @ExtendWith(VertxExtension.class)
 class ExperimentCommandTest {
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome looplab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true));
-      System.setErr(new PrintStream(err, true));
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private static LabServer startLab(Vertx vertx, int taskMs) {
     LabServer server = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(taskMs), Lessons.all(), vertx);
@@ -68,7 +48,7 @@ class ExperimentCommandTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Outcome outcome = looplab("experiment", "--base-url", "http://127.0.0.1:" + port);
+    CommandRun outcome = looplab("experiment", "--base-url", "http://127.0.0.1:" + port);
     assertEquals(1, outcome.exitCode());
     assertEquals(1, outcome.err().lines().count(), outcome.err());
     assertTrue(outcome.err().contains("http://127.0.0.1:" + port) && outcome.err().contains("server --port " + port),
@@ -81,7 +61,7 @@ class ExperimentCommandTest {
         List.of("--route", "fast"), List.of("--base-url", "localhost:8080"), List.of("--format", "xml"),
         List.of("--mode", "parallel"), List.of("--timeout-ms", "-1"))) {
       String[] args = Stream.concat(Stream.of("experiment"), bad.stream()).toArray(String[]::new);
-      Outcome outcome = looplab(args);
+      CommandRun outcome = looplab(args);
       assertEquals(2, outcome.exitCode(), bad.toString());
       assertEquals(1, outcome.err().lines().count(), outcome.err());
     }
@@ -92,7 +72,7 @@ class ExperimentCommandTest {
   void bothModesWriteOneJsonWithSpeedFactorAndPredictions(Vertx vertx, @TempDir Path dir) throws IOException {
     LabServer lab = startLab(vertx, 100);
     Path file = dir.resolve("fast.json");
-    Outcome outcome = looplab("experiment", "--base-url", url(lab), "--route", "fast-run", "--calls", "4",
+    CommandRun outcome = looplab("experiment", "--base-url", url(lab), "--route", "fast-run", "--calls", "4",
         "--mode", "both", "--format", "json", "--out", file.toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("speed factor sync/async"), outcome.out());
@@ -109,7 +89,7 @@ class ExperimentCommandTest {
   @Test
   void csvGoesToStdoutWithoutOut(Vertx vertx) throws IOException {
     LabServer lab = startLab(vertx, 100);
-    Outcome outcome = looplab("experiment", "--base-url", url(lab), "--calls", "3", "--format", "CSV");
+    CommandRun outcome = looplab("experiment", "--base-url", url(lab), "--calls", "3", "--format", "CSV");
     assertEquals(0, outcome.exitCode(), outcome.err());
     // the lab server runs in this JVM, so its access log lines land in the same stdout: leave them out
     String csv = outcome.out().lines().filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d.*")).map(l -> l + "\n")
@@ -122,7 +102,7 @@ class ExperimentCommandTest {
   @Test
   void suiteWritesEveryStepAndTheSummary(Vertx vertx, @TempDir Path dir) throws IOException {
     LabServer lab = startLab(vertx, 100);
-    Outcome outcome = looplab("suite", "--base-url", url(lab), "--out-dir", dir.toString());
+    CommandRun outcome = looplab("suite", "--base-url", url(lab), "--out-dir", dir.toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();

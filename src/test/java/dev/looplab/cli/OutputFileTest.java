@@ -1,10 +1,11 @@
 package dev.looplab.cli;
 
-import static dev.looplab.cli.CommandRun.looplab;
+import static dev.looplab.CommandRun.looplab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.CommandRun;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
 import io.vertx.core.Vertx;

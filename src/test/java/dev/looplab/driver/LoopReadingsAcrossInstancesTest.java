@@ -1,10 +1,11 @@
 package dev.looplab.driver;
 
+import static dev.looplab.CommandRun.looplab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.Main;
+import dev.looplab.CommandRun;
 import dev.looplab.ServerProcess;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
@@ -16,8 +17,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,23 +34,6 @@ class LoopReadingsAcrossInstancesTest {
   private final Vertx proxyVertx = Vertx.vertx();
   private LabServer inThisJvm;
   private ServerProcess inAnotherJvm;
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome looplab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true));
-      System.setErr(new PrintStream(err, true));
-      return new Outcome(Main.execute(args), out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private static LabServer lab() {
     LabServer server = new LabServer(ServerConfig.defaults().withPort(0).withTaskMs(150)
@@ -99,7 +81,7 @@ class LoopReadingsAcrossInstancesTest {
     inThisJvm = lab();
     String proxy = "http://127.0.0.1:" + roundRobin(inThisJvm.port(), inAnotherJvm.port());
 
-    Outcome outcome = looplab("experiment", "--base-url", proxy, "--route", "slow-run", "--calls", "4",
+    CommandRun outcome = looplab("experiment", "--base-url", proxy, "--route", "slow-run", "--calls", "4",
         "--concurrency", "4", "--mode", "async", "--warmup", "0", "--fail-on-blocked");
 
     assertEquals(1, outcome.exitCode(), outcome.out() + outcome.err());

@@ -1,15 +1,14 @@
 package dev.looplab.driver;
 
+import static dev.looplab.CommandRun.looplab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.Main;
+import dev.looplab.CommandRun;
 import dev.looplab.cli.Lessons;
 import dev.looplab.observe.Instrumentation;
 import dev.looplab.server.LabServer;
 import dev.looplab.server.ServerConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,23 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TimelineAndGateTest {
   private static final Pattern BAR = Pattern.compile("<rect class=\"bar ");
   private LabServer server;
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome looplab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true));
-      System.setErr(new PrintStream(err, true));
-      return new Outcome(Main.execute(args), out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /** Blocks of 150 ms pass the 100 ms limit; no start-up grace. */
   private String startLab(Instrumentation instrumentation) {
@@ -60,7 +42,7 @@ class TimelineAndGateTest {
   void slowRunsFailTheGateWithExitCode3AndDrawOneBarPerCall(@TempDir Path dir) throws Exception {
     String url = startLab(Instrumentation.ON);
     Path html = dir.resolve("slow.html");
-    Outcome outcome = looplab("experiment", "--base-url", url, "-r", "slow-run", "-n", "4", "-m", "both",
+    CommandRun outcome = looplab("experiment", "--base-url", url, "-r", "slow-run", "-n", "4", "-m", "both",
         "--html", html.toString(), "--fail-on-blocked");
 
     assertEquals(3, outcome.exitCode(), outcome.err());
@@ -72,7 +54,7 @@ class TimelineAndGateTest {
   @Test
   void fastRunsPassTheGate(@TempDir Path dir) {
     String url = startLab(Instrumentation.ON);
-    Outcome outcome = looplab("experiment", "--base-url", url, "-r", "fast-run", "-n", "4", "--fail-on-blocked");
+    CommandRun outcome = looplab("experiment", "--base-url", url, "-r", "fast-run", "-n", "4", "--fail-on-blocked");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("server: 0 blocked episode(s)"), outcome.out());
   }
@@ -80,7 +62,7 @@ class TimelineAndGateTest {
   @Test
   void theGateRefusesToGuessWithoutMetrics() {
     String url = startLab(Instrumentation.OFF);
-    Outcome outcome = looplab("experiment", "--base-url", url, "-r", "say-hi", "-n", "2", "--fail-on-blocked");
+    CommandRun outcome = looplab("experiment", "--base-url", url, "-r", "say-hi", "-n", "2", "--fail-on-blocked");
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("--fail-on-blocked cannot tell") && outcome.err().contains("instrumentation off"),
         outcome.err());

@@ -1,20 +1,20 @@
-package dev.looplab.cli;
+package dev.looplab;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.looplab.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 
-/** Runs a looplab command line in this JVM, with a deadline, and keeps what it printed. */
-record CommandRun(int exitCode, String out, String err, long elapsedMs) {
+/** Runs a looplab command line in this JVM, with or without a deadline of its own, and keeps what it printed. */
+public record CommandRun(int exitCode, String out, String err, long elapsedMs) {
 
-  static CommandRun looplab(Duration deadline, String... args) {
-    return assertTimeoutPreemptively(deadline, () -> run(args), () -> "looplab " + String.join(" ", args) + " still running");
+  public static CommandRun looplab(Duration deadline, String... args) {
+    return assertTimeoutPreemptively(deadline, () -> looplab(args), () -> "looplab " + String.join(" ", args) + " still running");
   }
 
-  private static CommandRun run(String... args) {
+  /** Without a deadline of its own: the test's timeout bounds it. */
+  public static CommandRun looplab(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,7 +32,7 @@ record CommandRun(int exitCode, String out, String err, long elapsedMs) {
   }
 
   /** The non-blank lines on stderr. */
-  long errLines() {
+  public long errLines() {
     return err.lines().filter(l -> !l.isBlank()).count();
   }
 }
