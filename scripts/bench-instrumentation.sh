@@ -16,12 +16,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for arg in "$@"; do
-  case $arg in
-    -h|--help) lab_help ;;
-    *) lab_unknown "$arg" ;;
-  esac
-done
+lab_no_arguments "$@"
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
@@ -36,16 +31,14 @@ lab_need curl
 lab_jar
 lab_work_dir
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$LAB_PID/stat"; }
-
 # one measured run; appends "mode requests seconds cpu_ticks" to $LAB_WORK/runs and prints a line
 measure() { # mode port
   lab_start_server "$2" --instrumentation "$1"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$2/say-hi" > /dev/null
   local before after
-  before=$(cpu_ticks)
+  before=$(lab_cpu_ticks "$LAB_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$2/say-hi" > "$LAB_WORK/wrk.txt"
-  after=$(cpu_ticks)
+  after=$(lab_cpu_ticks "$LAB_PID")
   lab_stop_all
   awk -v mode="$1" -v cpu=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     /requests in/ { n = $1; s = $4 + 0 }

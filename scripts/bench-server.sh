@@ -77,7 +77,6 @@ until_ready() { # MODE: waits for the first 200 on /say-hi; prints ms since T0
   echo $(($(lab_now_ms) - T0))
 }
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$PID/status"; }
-proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 core_busy() { awk '/^cpu0 / { a = $2+$3+$4+$7+$8+$9 } /^cpu1 / { b = $2+$3+$4+$7+$8+$9 } END { print a, b }' /proc/stat; }
 children_ticks() { # CPU ticks of this shell's finished children (wrk): `times` must run in this shell, not in $(...)
   times >"$OUT/times.txt"
@@ -85,9 +84,9 @@ children_ticks() { # CPU ticks of this shell's finished children (wrk): `times` 
 }
 wrk_run() { # MODE SECONDS: prints req/s, p99 ms, server CPU us per request, core0 and core1 noise %
   local url="http://127.0.0.1:${PORTS[$1]}/say-hi" b0 b1 s0 w0 t0 e0 e1 s1 w1 t1
-  read -r b0 b1 < <(core_busy); s0=$(proc_ticks "$PID"); children_ticks >"$OUT/w0"; t0=$(lab_now_ms)
+  read -r b0 b1 < <(core_busy); s0=$(lab_cpu_ticks "$PID"); children_ticks >"$OUT/w0"; t0=$(lab_now_ms)
   taskset -c 1 wrk -t1 -c64 -d"${2}s" --latency "$url" >"$OUT/wrk.txt" 2>&1 || true
-  read -r e0 e1 < <(core_busy); s1=$(proc_ticks "$PID"); children_ticks >"$OUT/w1"; t1=$(lab_now_ms)
+  read -r e0 e1 < <(core_busy); s1=$(lab_cpu_ticks "$PID"); children_ticks >"$OUT/w1"; t1=$(lab_now_ms)
   w0=$(<"$OUT/w0"); w1=$(<"$OUT/w1")
   awk -v a=$((e0 - b0 - (s1 - s0))) -v b=$((e1 - b1 - (w1 - w0))) -v cpu=$((s1 - s0)) -v ms=$((t1 - t0)) -v hz="$HZ" '
     /requests in/ { n = $1 }

@@ -41,7 +41,7 @@ fi
 
 lab_jar
 mkdir -p "$OUT_DIR"
-lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with --port)" >&2; exit 1; }
+lab_require_free_port "$PORT" "with --port"
 # access log off (WARN): 10,000 log lines would be part of what is measured
 LOOPLAB_LOG_LEVEL=WARN lab_start_server "$PORT" --task-ms "$TASK_MS"
 BASE=$LAB_URL

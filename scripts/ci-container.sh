@@ -9,12 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for arg in "$@"; do
-  case $arg in
-    -h|--help) lab_help ;;
-    *) lab_unknown "$arg" ;;
-  esac
-done
+lab_no_arguments "$@"
 cd "$LAB_ROOT"
 SHARED_DIR=${SHARED_DIR:-../shared}
 SMOKE="$SHARED_DIR/container/container-smoke.sh"

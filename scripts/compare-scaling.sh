@@ -18,12 +18,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib-burst.sh"
 
-for arg in "$@"; do
-  case $arg in
-    -h|--help) lab_help ;;
-    *) lab_unknown "$arg" ;;
-  esac
-done
+lab_no_arguments "$@"
 CORES=$(nproc)
 N=${N:-$CORES}
 K=${K:-$(( 2 * N ))}
@@ -32,9 +27,7 @@ PORT=${PORT:-18610}
 for v in N K T PORT; do lab_number "$v" "${!v}"; done
 lab_need curl
 lab_jar
-for ((p = PORT; p <= PORT + N; p++)); do
-  lab_port_free "$p" || { echo "$LAB_NAME: port $p is in use (choose another range with PORT=...)" >&2; exit 1; }
-done
+for ((p = PORT; p <= PORT + N; p++)); do lab_require_free_port "$p" "range with PORT=..."; done
 
 fastest_burst() { # like burst, REPEAT times, the fastest kept
   local best="" wall

@@ -17,12 +17,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib-burst.sh"
 
-for arg in "$@"; do
-  case $arg in
-    -h|--help) lab_help ;;
-    *) lab_unknown "$arg" ;;
-  esac
-done
+lab_no_arguments "$@"
 PORT=${PORT:-18600}
 T=${TASK_MS:-300}
 lab_number PORT "$PORT"
@@ -30,7 +25,7 @@ lab_number TASK_MS "$T"
 lab_need curl
 lab_need jq
 lab_jar
-lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with PORT=...)" >&2; exit 1; }
+lab_require_free_port "$PORT"
 lab_start_server "$PORT" --instances 1 --task-ms "$T"
 BASE=$LAB_URL
 CORES=$(curl -s "$BASE/info" | jq -r .cores)

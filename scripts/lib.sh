@@ -1,15 +1,16 @@
 # shellcheck shell=bash
 # The one library of the scripts in this directory; sourced, never run. It gives every script:
-#   arguments   lab_help (the script's header comment is its usage), lab_usage_error, lab_unknown
+#   arguments   lab_help (the script's header comment is its usage), lab_usage_error, lab_unknown,
+#               lab_no_arguments "$@" for a script whose settings are all environment variables
 #   tools       lab_need TOOL [PACKAGE]: says which package is missing and exits 3; installs nothing
 #   the jar     lab_jar: builds target/looplab.jar with Maven when it is missing
 #   servers     lab_start_server / lab_launch_server start `looplab server` on 127.0.0.1 and track
 #               its pid; lab_track PID tracks any other process (haproxy); lab_stop PID...,
 #               lab_stop_all; lab_wait_health URL SECONDS [PID] [LOG], the one way to wait for /health
-#   ports       lab_port_free PORT, lab_free_port FROM [TO]
+#   ports       lab_port_free PORT, lab_require_free_port PORT [HOW], lab_free_port FROM [TO]
 #   clean-up    on exit, Ctrl-C or TERM every tracked process is stopped (even when a kill fails,
 #               even under set -e) and LAB_WORK, the script's scratch directory, is removed
-#   small       lab_now_ms, lab_load_average
+#   small       lab_now_ms, lab_load_average, lab_cpu_ticks PID
 # Exit codes of every script: 0 done, 1 failed, 2 usage error (one line), 3 a tool or the jar missing.
 
 LAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +42,17 @@ lab_usage_error() {
 # lab_unknown ARG: the answer to an argument the script does not know.
 lab_unknown() { lab_usage_error "unknown argument '$1'"; }
 
+# lab_no_arguments "$@": --help shows the usage; any other argument is a usage error.
+lab_no_arguments() {
+  local arg
+  for arg in "$@"; do
+    case $arg in
+      -h|--help) lab_help ;;
+      *) lab_unknown "$arg" ;;
+    esac
+  done
+}
+
 # lab_number NAME VALUE: VALUE must be a whole number, else a usage error naming NAME.
 lab_number() { [[ ${2:-} =~ ^[0-9]+$ ]] || lab_usage_error "$1 needs a whole number, not '${2:-}'"; }
 
@@ -65,6 +77,14 @@ lab_jar() {
 
 # lab_port_free PORT: true when nothing accepts connections on 127.0.0.1:PORT.
 lab_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# lab_require_free_port PORT [HOW]: exits 1, naming PORT and HOW to choose another (default
+# "with PORT=..."), when something already listens on it.
+lab_require_free_port() {
+  lab_port_free "$1" && return 0
+  echo "$LAB_NAME: port $1 is in use (choose another ${2:-with PORT=...})" >&2
+  exit 1
+}
 
 # lab_free_port FROM [TO]: prints the first free port in FROM..TO (default FROM..FROM+99).
 lab_free_port() {
@@ -200,3 +220,7 @@ lab_now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # the 1-minute load average: timings on a machine busy with other work run long, so say how busy it was
 lab_load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+# lab_cpu_ticks PID: the CPU time PID has used so far (utime + stime from /proc/PID/stat), in clock
+# ticks (getconf CLK_TCK a second, 100 on Linux); 0 once it is gone
+lab_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }

@@ -18,12 +18,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$LAB_ROOT"
 
-for arg in "$@"; do
-  case $arg in
-    -h|--help) lab_help ;;
-    *) lab_unknown "$arg" ;;
-  esac
-done
+lab_no_arguments "$@"
 
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-8s}
@@ -72,13 +67,13 @@ open_pages() { # mode
 }
 
 lab_jar
-lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is in use (choose another with PORT=...)" >&2; exit 1; }
+lab_require_free_port "$PORT"
 lab_start_server "$PORT"
 SERVER_PID=$LAB_PID
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$URL/say-hi" > /dev/null # the JIT compiles the request path first
 open_pages streams; sleep 2; close_pages # and the stream's
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; } # server utime+stime, 1/100 s
+cpu_ticks() { lab_cpu_ticks "$SERVER_PID"; } # the server's, in ticks of 1/100 s
 
 
 echo "mode     round  requests/s  server CPU us/request"
