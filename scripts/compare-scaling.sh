@@ -29,15 +29,6 @@ lab_need curl
 lab_jar
 for ((p = PORT; p <= PORT + N; p++)); do lab_require_free_port "$p" "range with PORT=..."; done
 
-fastest_burst() { # like burst, REPEAT times, the fastest kept
-  local best="" wall
-  for ((run = 0; run < ${REPEAT:-1}; run++)); do
-    wall=$(burst "$@") || return 1
-    if [[ -z $best || $wall -lt $best ]]; then best=$wall; fi
-  done
-  echo "$best"
-}
-
 ceil_div() { echo $(( ($1 + $2 - 1) / $2 )); }
 min() { echo $(( $1 < $2 ? $1 : $2 )); }
 
@@ -57,8 +48,8 @@ measure() {
   done
   burst "$loops" "${warm_urls[@]}" > /dev/null  # JIT warm-up, about one call per loop
   local slow cpu rss
-  slow=$(fastest_burst "$K" "${slow_urls[@]}")
-  cpu=$(fastest_burst "$K" "${cpu_urls[@]}")
+  slow=$(fastest burst "$K" "${slow_urls[@]}")
+  cpu=$(fastest burst "$K" "${cpu_urls[@]}")
   rss=$(rss_kb "${LAB_PIDS[@]}")
   printf '%-38s %8d %9d %7d (%6d) %7d (%6d)\n' "$name" $(( rss / 1024 )) "$started_ms" \
     "$slow" $(( $(ceil_div "$K" "$loops") * T )) \

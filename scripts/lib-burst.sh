@@ -64,16 +64,20 @@ rss_kb() {
   echo "$total"
 }
 
-# experiment_wall BASE_URL ROUTE K: wall ms of K calls at once. With REPEAT=n, the fastest of n
-# bursts: on a machine shared with other work, the least disturbed run is the closest to the model.
-experiment_wall() {
-  local best="" wall
+# fastest COMMAND [ARG...]: runs COMMAND, which prints a time in ms, REPEAT times (default 1) and
+# prints the smallest: on a machine shared with other work, the least disturbed run is the closest
+# to the model.
+fastest() {
+  local best="" wall run
   for ((run = 0; run < ${REPEAT:-1}; run++)); do
-    wall=$(experiment_wall_once "$@") || return 1
+    wall=$("$@") || return 1
     if [[ -z $best || $wall -lt $best ]]; then best=$wall; fi
   done
   echo "$best"
 }
+
+# experiment_wall BASE_URL ROUTE K: wall ms of K calls at once, the fastest of REPEAT bursts.
+experiment_wall() { fastest experiment_wall_once "$@"; }
 
 # The experiment driver (issue 3) when DRIVER=experiment; hey or curl otherwise.
 experiment_wall_once() {
