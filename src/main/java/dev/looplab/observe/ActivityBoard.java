@@ -15,24 +15,34 @@ final class ActivityBoard {
   private final ThreadLocal<ThreadSlot> mine = new ThreadLocal<>();
 
   ThreadActivity enter(String route, String requestId, boolean eventLoop) {
-    return enter(route, requestId, eventLoop, null);
+    return enter(slotHere(eventLoop), new ThreadActivity(route, requestId, System.nanoTime(), null, null));
   }
 
-  ThreadActivity enter(String route, String requestId, boolean eventLoop, LongAdder routeInFlight) {
+  /**
+   * A request's route starts on this event loop: counted until its response ends in the route's
+   * gauge and in this loop's own count by route (read by the live page).
+   */
+  ThreadActivity enterRequest(String route, String requestId, LongAdder routeInFlight) {
+    ThreadSlot slot = slotHere(true);
+    AtomicInteger loopInFlight = slot.inFlight.computeIfAbsent(route, r -> new AtomicInteger());
+    routeInFlight.increment();
+    loopInFlight.incrementAndGet();
+    return enter(slot, new ThreadActivity(route, requestId, System.nanoTime(), routeInFlight, loopInFlight));
+  }
+
+  private ThreadSlot slotHere(boolean eventLoop) {
     ThreadSlot slot = mine.get();
     if (slot == null) {
       slot = new ThreadSlot(Thread.currentThread(), eventLoop);
       mine.set(slot);
       slots.add(slot);
     }
-    ThreadActivity activity = new ThreadActivity(route, requestId, System.nanoTime(), routeInFlight);
-    slot.current = activity;
-    return activity;
+    return slot;
   }
 
-  /** The calling thread's count of requests in flight on {@code route}; call after {@link #enter}. */
-  AtomicInteger inFlightHere(String route) {
-    return mine.get().inFlight.computeIfAbsent(route, r -> new AtomicInteger());
+  private static ThreadActivity enter(ThreadSlot slot, ThreadActivity activity) {
+    slot.current = activity;
+    return activity;
   }
 
   /** True while the calling thread is already attributed to a request. */

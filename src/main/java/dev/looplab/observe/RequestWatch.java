@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * route's in-flight gauge (and the loop's own count, for the live page) counts the request until
  * its response ends. Routes are labelled by their
  * path when the router knows it, else "other", so that random URLs cannot blow up the metrics.
- * One map lookup and one small object per request; the counters are {@code LongAdder}s.
+ * One map lookup, one thread-local lookup and one small object per request; the route counters are
+ * {@code LongAdder}s, the loop's own counts are touched by that loop only.
  */
 public final class RequestWatch {
   private final Router router;
@@ -38,11 +39,7 @@ public final class RequestWatch {
       inFlight = inFlightOther;
       route = "other";
     }
-    inFlight.increment();
-    ThreadActivity activity = board.enter(route, requestId, true, inFlight);
-    activity.loopInFlight = board.inFlightHere(route);
-    activity.loopInFlight.incrementAndGet();
-    return activity;
+    return board.enterRequest(route, requestId, inFlight);
   }
 
   /** The route's handlers have returned: the loop is free again (or was held too long: an episode). */

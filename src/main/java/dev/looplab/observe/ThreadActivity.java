@@ -18,15 +18,16 @@ public final class ThreadActivity {
   final long startNanos;
   /** The in-flight count of the request's route; null for a worker task. */
   final LongAdder routeInFlight;
-  /** The count of the request's route on the loop that began it (set on event loops only). */
-  AtomicInteger loopInFlight;
+  /** The count of the request's route on the loop that began it; null for a worker task. */
+  final AtomicInteger loopInFlight;
   private volatile int claimed;
 
-  ThreadActivity(String route, String requestId, long startNanos, LongAdder routeInFlight) {
+  ThreadActivity(String route, String requestId, long startNanos, LongAdder routeInFlight, AtomicInteger loopInFlight) {
     this.route = route;
     this.requestId = requestId;
     this.startNanos = startNanos;
     this.routeInFlight = routeInFlight;
+    this.loopInFlight = loopInFlight;
   }
 
   long runningNanos(long nowNanos) {
