@@ -86,6 +86,9 @@ final class RequestHygiene implements Handler<HttpServerRequest> {
 
   /** The first parameter name (decoded) that occurs more than once in the query, or null. */
   static String repeatedParameter(String uri) {
+    if (uri.indexOf('&') < 0 && uri.indexOf(';') < 0) {
+      return null; // no separator, so one parameter at most: most requests need no decoding
+    }
     return new QueryStringDecoder(uri).parameters().entrySet().stream()
         .filter(parameter -> parameter.getValue().size() > 1).map(Map.Entry::getKey).findFirst().orElse(null);
   }
