@@ -98,16 +98,16 @@ final class ShutdownDrain implements Handler<RoutingContext> {
     return connections;
   }
 
-  /**
-   * Runs the drain on the calling thread (not an event loop: it waits). Returns once every request
-   * has its answer and every connection is closed, or, for loops still blocked after the grace, one
-   * more grace period at the most.
-   */
   /** From here on every answer says {@code Connection: close}. */
   void begin() {
     draining = true;
   }
 
+  /**
+   * Runs the drain on the calling thread (not an event loop: it waits). Returns once every request
+   * has its answer and every connection is closed, or, for loops still blocked after the grace, one
+   * more grace period at the most.
+   */
   Outcome drain(Vertx vertx, long graceMs) throws InterruptedException {
     long start = System.nanoTime();
     begin();
