@@ -2,13 +2,11 @@ package dev.looplab.live;
 
 import dev.looplab.observe.LoopStatus;
 import dev.looplab.observe.Observatory;
-import dev.looplab.observe.WorkerStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one snapshot all open pages share. A thread of its own (never an event loop) reads the
  * observatory every {@value #TICK_MS} ms, keeps the last minute of lag, and when pages are open
- * builds the snapshot once and hands the same bytes to every page. A page that opens gets the
+ * builds the snapshot ({@link SnapshotJson}) once and hands the same bytes to every page. A page that opens gets the
  * last minute first (the "history" event), then every tick (the "snapshot" event).
  */
 final class SnapshotStream {
@@ -85,7 +83,7 @@ final class SnapshotStream {
       long now = System.nanoTime();
       List<LoopStatus> loops = observatory.loopStatus(lastTickNanos);
       lastTickNanos = now;
-      JsonObject lag = lagPoint(loops);
+      JsonObject lag = SnapshotJson.lagPoint(loops);
       history.add(lag);
       JsonArray freshEpisodes = episodes.since(lastEpisodeSeq);
       if (!freshEpisodes.isEmpty()) {
@@ -107,13 +105,8 @@ final class SnapshotStream {
     if (joining.isEmpty() || ticker.isShutdown()) {
       return;
     }
-    LiveRun run = experiments.latest();
-    Buffer welcome = StreamSubscriber.event("history", new JsonObject()
-        .put("tick_ms", TICK_MS)
-        .put("lag", history.toJson())
-        .put("episodes", episodes.since(0))
-        .put("experiment", run == null ? null : run.toJson())
-        .encode());
+    Buffer welcome = StreamSubscriber.event("history",
+        SnapshotJson.history(TICK_MS, history.toJson(), episodes.since(0), experiments.latest()).encode());
     for (StreamSubscriber page : joining) {
       page.send(welcome);
       subscribers.add(page);
@@ -125,33 +118,10 @@ final class SnapshotStream {
   }
 
   private JsonObject snapshot(JsonObject lag, List<LoopStatus> loops, JsonArray freshEpisodes) {
-    JsonArray loopsJson = new JsonArray();
-    for (LoopStatus loop : loops) {
-      loopsJson.add(new JsonObject().put("thread", loop.thread()).put("lag_ms", round(loop.lagMs()))
-          .put("route", loop.route()).put("request_id", loop.requestId()).put("running_ms", loop.runningMs())
-          .put("in_flight", new JsonObject(new TreeMap<>(loop.inFlight()))));
-    }
-    WorkerStatus workers = observatory.workerStatus();
-    JsonObject snapshot = new JsonObject()
-        .put("t", lag.getLong("t"))
-        .put("lag", lag.getJsonObject("lag"))
-        .put("loops", loopsJson)
-        .put("workers", new JsonObject().put("active", workers.active()).put("queued", workers.queued()))
-        .put("episodes", freshEpisodes)
-        .put("pages", pages())
-        .put("experiment_running", experiments.running());
+    JsonObject snapshot = SnapshotJson.snapshot(lag, loops, observatory.workerStatus(), freshEpisodes, pages(),
+        experiments.running());
     LiveRun run = runChanges.worthSending(experiments.latest());
     return run == null ? snapshot : snapshot.put("experiment", run.toJson());
-  }
-
-  private static JsonObject lagPoint(List<LoopStatus> loops) {
-    JsonObject byLoop = new JsonObject();
-    loops.forEach(loop -> byLoop.put(loop.thread(), round(loop.lagMs())));
-    return new JsonObject().put("t", System.currentTimeMillis()).put("lag", byLoop);
-  }
-
-  private static double round(double ms) {
-    return Math.round(ms * 10) / 10.0;
   }
 
   /** A run goes into the snapshot while it runs, and once more when it has finished. */
