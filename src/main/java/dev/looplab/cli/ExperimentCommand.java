@@ -12,13 +12,10 @@ import dev.looplab.model.ServerProbe;
 import dev.looplab.report.AtomicFiles;
 import dev.looplab.report.ReportFormat;
 import dev.looplab.report.ResultsGuard;
-import dev.looplab.report.TableReport;
-import dev.looplab.report.TimelineReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -90,6 +87,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     checkWritable("--out", out);
     checkWritable("--html", html);
     PrintWriter err = spec.commandLine().getErr();
+    ExperimentOutput output = new ExperimentOutput(format, out, html, spec.commandLine().getOut(), err);
     try (ResultsGuard guard = new ResultsGuard(); ExperimentDriver driver = new ExperimentDriver().showProgress(ProgressLine.ON_TERMINAL)) {
       guard.onInterrupt(() -> err.println("looplab: interrupted before the first call; nothing written"));
       ServerProbe probed;
@@ -106,39 +104,19 @@ public final class ExperimentCommand implements Callable<Integer> {
           .withTopology(cloud.topology(probed.info()));
       List<RunResult> runs = new ArrayList<>();
       LoopWatch loop = driver.loopWatch(plan.baseUrl());
-      guard.onInterrupt(() -> interrupted(partial(probe, runs, driver), plan.calls() * modes().size()));
+      guard.onInterrupt(() -> output.interrupted(partial(probe, runs, driver), plan.calls() * modes().size()));
       for (Mode m : modes()) {
         runs.add(loop.around(() -> driver.run(m == Mode.SYNC ? plan.sequential() : plan, m)));
       }
       Experiment experiment = new Experiment(probe, runs);
       guard.write(() -> {
-        emit(experiment);
-        report(experiment, loop);
+        output.emit(experiment);
+        output.report(experiment, loop);
       }, null);
       int verdict = failOnBlocked ? loop.gate(err, "run") : ExitCodes.OK;
       return ExitCodes.forCalls(runs, err, verdict);
     }
   }
-
-  /** The server's loop figures under the table, and the timeline; nothing is added to CSV or JSON on stdout. */
-  private void report(Experiment experiment, LoopWatch loop) {
-    if (html != null) {
-      AtomicFiles.write(html, TimelineReport.render(experiment, loop.deltas()));
-    }
-    if (out == null && format != ReportFormat.TABLE) {
-      return;
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    loop.deltas().stream().filter(Objects::nonNull).forEach(d -> d.describe().forEach(stdout::println));
-    if (loop.unavailable() != null) {
-      stdout.println("server: " + loop.unavailable());
-    }
-    if (html != null) {
-      stdout.println("timeline: " + html);
-    }
-    stdout.flush();
-  }
-
 
   private List<Mode> modes() {
     return switch (mode) {
@@ -155,30 +133,6 @@ public final class ExperimentCommand implements Callable<Integer> {
       soFar.add(current);
     }
     return new Experiment(probe, soFar);
-  }
-
-  /** On Ctrl-C: what was measured so far goes where the results would have gone, and one line says so. */
-  private void interrupted(Experiment soFar, int planned) {
-    emit(soFar);
-    int done = soFar.runs().stream().mapToInt(run -> run.calls().size()).sum();
-    spec.commandLine().getErr().println("looplab: interrupted after " + done + " of " + planned + " calls; "
-        + (soFar.runs().isEmpty() ? "nothing written" : (out == null ? "they are printed above" : "they are in " + out)
-        + ", marked incomplete"));
-  }
-
-  private void emit(Experiment experiment) {
-    if (experiment.runs().isEmpty()) {
-      return;
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    if (out == null) {
-      stdout.print(format.render(experiment));
-    } else {
-      AtomicFiles.write(out, format.render(experiment));
-      stdout.print(TableReport.render(experiment));
-      stdout.println("results (" + format.name().toLowerCase() + (experiment.complete() ? "" : ", INCOMPLETE") + "): " + out);
-    }
-    stdout.flush();
   }
 
   private RunPlan plan() {
