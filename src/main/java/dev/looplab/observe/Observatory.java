@@ -13,11 +13,9 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -35,8 +33,6 @@ public final class Observatory {
   private final WorkerTasks workerTasks = new WorkerTasks(board, meters);
   private final BlockedLoopWatcher watcher;
   private final ThreadView threadView = new ThreadView(board);
-  private final Set<String> probedLoops = ConcurrentHashMap.newKeySet();
-  private final List<LoopLagProbe> probes = new CopyOnWriteArrayList<>();
   private final Map<String, LoopLagProbe> probeByLoop = new ConcurrentHashMap<>();
   private final LagRecorder recorder;
   private final LoopsView loopsView;
@@ -83,13 +79,13 @@ public final class Observatory {
   /** Starts a lag probe on the calling event loop, once per loop. Call from a verticle's start(). */
   public void watchCurrentLoop(Vertx vertx) {
     String loop = Thread.currentThread().getName();
-    if (!enabled() || !probedLoops.add(loop)) {
+    // only this loop's own thread ever asks for this name, so the check and the put cannot race
+    if (!enabled() || probeByLoop.containsKey(loop)) {
       return;
     }
     LoopLag lag = new LoopLag(registry, loop, options.windowSeconds());
     loopsView.add(lag);
     LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), lag, recorder);
-    probes.add(probe);
     probeByLoop.put(loop, probe);
     probe.start();
   }
@@ -105,7 +101,7 @@ public final class Observatory {
   public void stop() {
     watcher.stop();
     recorder.stop();
-    probes.forEach(LoopLagProbe::stop);
+    probeByLoop.values().forEach(LoopLagProbe::stop);
   }
 
   /** The hooks the server's request handler calls on every request; null when disabled. */
