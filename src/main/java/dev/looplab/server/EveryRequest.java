@@ -13,11 +13,13 @@ import io.vertx.ext.web.RoutingContext;
  * The one handler every request passes before its route, doing in one place what the lab adds to
  * plain Vert.x: a request id (the caller's {@code X-Request-Id} when sensible, else a new one), echoed
  * and put on the request's context; the count of requests in flight; the concurrency limit (429);
- * while the route runs, the activity board that names a blocked loop's request; the
- * {@code Server-Timing} header; and one access line when the response ends.
+ * the shutdown drain's part ({@link ShutdownDrain#serve}); while the route runs, the activity board
+ * that names a blocked loop's request; the {@code Server-Timing} header; and one access line when
+ * the response ends.
  *
- * <p>It runs on every request, so it keeps to one small object per request ({@link Trip}), no regex,
- * no formatting and no counter shared by the event loops that is not a {@code LongAdder}.
+ * <p>It runs on every request, so it keeps to one small object per request ({@link Trip}) with one
+ * end handler and one headers-end handler, no regex, no formatting and no counter shared by the
+ * event loops that is not a {@code LongAdder}.
  */
 final class EveryRequest implements Handler<RoutingContext> {
   static final String HEADER = "X-Request-Id";
@@ -26,27 +28,31 @@ final class EveryRequest implements Handler<RoutingContext> {
 
   private final InFlightRequests inFlight;
   private final int limit;
+  private final ShutdownDrain drain;
   private final RequestWatch watch;
   private final boolean serverTiming;
   private final boolean accessLog;
 
   /**
    * @param limit        requests served at once before 429, 0 for none
+   * @param drain        the server's shutdown drain, or null (a router of one's own, in tests)
    * @param watch        the activity board and route meters, or null when instrumentation is off
    * @param serverTiming whether to add the {@code Server-Timing} header
    * @param accessLog    whether to write an access line per request
    */
-  EveryRequest(InFlightRequests inFlight, int limit, RequestWatch watch, boolean serverTiming, boolean accessLog) {
+  EveryRequest(InFlightRequests inFlight, int limit, ShutdownDrain drain, RequestWatch watch, boolean serverTiming,
+               boolean accessLog) {
     this.inFlight = inFlight;
     this.limit = limit;
+    this.drain = drain;
     this.watch = watch;
     this.serverTiming = serverTiming;
     this.accessLog = accessLog;
   }
 
-  /** With the lab's defaults for a router of one's own (tests): no limit, no watch, access log on. */
+  /** For a router of one's own (tests): no drain, no watch, no Server-Timing, access log on. */
   EveryRequest(InFlightRequests inFlight, int limit) {
-    this(inFlight, limit, null, false, true);
+    this(inFlight, limit, null, null, false, true);
   }
 
   static String id(RoutingContext rc) {
@@ -74,8 +80,14 @@ final class EveryRequest implements Handler<RoutingContext> {
       }
       trip.admitted = true;
     }
-    if (serverTiming) {
-      rc.addHeadersEndHandler(trip::addServerTiming);
+    if (serverTiming || drain != null) {
+      rc.addHeadersEndHandler(trip::headersEnding);
+    }
+    if (drain != null) {
+      trip.served = drain.serve(rc);
+      if (trip.served == null) {
+        return; // answered 503: the shutdown's grace period is over
+      }
     }
     if (watch == null) {
       rc.next();
@@ -104,6 +116,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     private final String id;
     private final long startNanos;
     private boolean admitted;
+    private Runnable served;
     private ThreadActivity activity;
 
     Trip(RoutingContext rc, String id, long startNanos) {
@@ -112,8 +125,13 @@ final class EveryRequest implements Handler<RoutingContext> {
       this.startNanos = startNanos;
     }
 
-    void addServerTiming(Void headersEnding) {
-      rc.response().putHeader(ServerTiming.HEADER, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
+    void headersEnding(Void ignored) {
+      if (serverTiming) {
+        rc.response().putHeader(ServerTiming.HEADER, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
+      }
+      if (served != null) {
+        drain.headersEnding(rc);
+      }
     }
 
     @Override
@@ -127,6 +145,9 @@ final class EveryRequest implements Handler<RoutingContext> {
       }
       if (accessLog) {
         AccessLog.write(id, rc.request(), rc.response().getStatusCode(), (System.nanoTime() - startNanos) / 1_000_000);
+      }
+      if (served != null) {
+        drain.ended(rc, ended, served);
       }
     }
   }

@@ -54,9 +54,8 @@ public final class LabVerticle extends VerticleBase {
 
   Router router() {
     Router router = Router.router(vertx);
-    router.route().handler(new EveryRequest(inFlight, config.maxConcurrency(), observatory.requestWatch(router),
+    router.route().handler(new EveryRequest(inFlight, config.maxConcurrency(), drain, observatory.requestWatch(router),
         observatory.enabled(), config.accessLog()));
-    router.route().handler(drain);
     router.get("/say-hi").handler(this::sayHi);
     router.get("/fast-run").handler(this::fastRun);
     router.get("/slow-run").handler(this::slowRun);

@@ -1,7 +1,7 @@
 package dev.looplab.server;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Vert.x's own {@code HttpServer.shutdown} is not used for this: it closes at once every connection
  * whose request it has not read yet, and behind a blocked loop that is most of them.
  *
- * <p>As a router handler (right after the request id is known) it keeps the set of requests being
- * served and turns requests away once the grace is over.
+ * <p>Called by {@link EveryRequest} for every request (no router handler of its own), it keeps the
+ * set of requests being served and turns requests away once the grace is over.
  */
-final class ShutdownDrain implements Handler<RoutingContext> {
+final class ShutdownDrain {
   private static final long SWEEP_MS = 50;
   private static final String REFUSED = "looplab.drainRefused";
 
@@ -41,33 +41,40 @@ final class ShutdownDrain implements Handler<RoutingContext> {
   /** What a drain did: requests finished with their own answer, answered 503, cut off without one. */
   record Outcome(long finished, long refused, long cutOff, long idleClosed, long tookMs) {}
 
-  @Override
-  public void handle(RoutingContext rc) {
+  /**
+   * For every request before its route ({@link EveryRequest}): once the grace is over, a 503 and
+   * null; else the request counts as being served until {@link #ended} is called with what this returns.
+   */
+  Runnable serve(RoutingContext rc) {
     if (expired) {
       rc.addEndHandler(ended -> rc.request().connection().close());
       refuse(rc);
-      return;
+      return null;
     }
     Runnable done = connections.begin(rc.request().connection());
     serving.put(rc, Vertx.currentContext());
-    rc.addHeadersEndHandler(headers -> {
-      if (draining) {
-        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+    return done;
+  }
+
+  /** Just before a served request's response head goes out. */
+  void headersEnding(RoutingContext rc) {
+    if (draining) {
+      rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+  }
+
+  /** When the response of a request {@link #serve} let through has ended, or its connection closed first. */
+  void ended(RoutingContext rc, AsyncResult<Void> ended, Runnable done) {
+    done.run();
+    serving.remove(rc);
+    if (draining) {
+      if (ended.failed() || !rc.response().ended()) {
+        cutOff.incrementAndGet(); // the connection closed before the answer went out
+      } else if (rc.get(REFUSED) == null) {
+        finished.incrementAndGet();
       }
-    });
-    rc.addEndHandler(ended -> {
-      done.run();
-      serving.remove(rc);
-      if (draining) {
-        if (ended.failed() || !rc.response().ended()) {
-          cutOff.incrementAndGet(); // the connection closed before the answer went out
-        } else if (rc.get(REFUSED) == null) {
-          finished.incrementAndGet();
-        }
-        rc.request().connection().close();
-      }
-    });
-    rc.next();
+      rc.request().connection().close();
+    }
   }
 
   /** Each verticle's context, so that the drain can make sure its loop has caught up. */
