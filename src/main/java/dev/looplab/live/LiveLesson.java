@@ -1,5 +1,6 @@
 package dev.looplab.live;
 
+import dev.looplab.server.ErrorReplies;
 import dev.looplab.server.Lesson;
 import dev.looplab.server.LessonContext;
 import io.vertx.core.Future;
@@ -65,15 +66,15 @@ public final class LiveLesson implements Lesson {
       }
       request = ExperimentRequest.parse(form);
     } catch (DecodeException | ClassCastException notAnObject) {
-      reply(rc, 400, "bad_parameter", "send a JSON object such as {\"route\":\"slow-run\",\"calls\":4,\"mode\":\"async\",\"task_ms\":300}");
+      ErrorReplies.send(rc, 400, "bad_parameter", "send a JSON object such as {\"route\":\"slow-run\",\"calls\":4,\"mode\":\"async\",\"task_ms\":300}");
       return;
     } catch (IllegalArgumentException e) {
-      reply(rc, 400, "bad_parameter", e.getMessage());
+      ErrorReplies.send(rc, 400, "bad_parameter", e.getMessage());
       return;
     }
     LiveRun run = experiments.start(request, selfUrl(rc.request().localAddress()));
     if (run == null) {
-      reply(rc, 409, "experiment_running", "an experiment is running; wait for it to end, then start the next one");
+      ErrorReplies.send(rc, 409, "experiment_running", "an experiment is running; wait for it to end, then start the next one");
       return;
     }
     rc.response().setStatusCode(202);
@@ -90,11 +91,6 @@ public final class LiveLesson implements Lesson {
   private static URI selfUrl(SocketAddress local) {
     String host = local.hostAddress();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port());
-  }
-
-  private static void reply(RoutingContext rc, int status, String error, String detail) {
-    rc.response().setStatusCode(status);
-    rc.json(new JsonObject().put("error", error).put("detail", detail));
   }
 
   /** Pages with their stream open now. */

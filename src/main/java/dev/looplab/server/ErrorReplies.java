@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Every error leaves as JSON {@code {"error": ..., "detail": ...}}; no stack trace reaches a client. */
-final class ErrorReplies {
+public final class ErrorReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
 
   private ErrorReplies() {}
@@ -61,7 +61,11 @@ final class ErrorReplies {
     }
   }
 
-  static void send(RoutingContext rc, int status, String error, String detail) {
+  /**
+   * Answers with {@code status} and the JSON error body; for lessons too, so every error has one shape.
+   * Does nothing when the response has ended already (say, a 503 from the shutdown drain came first).
+   */
+  public static void send(RoutingContext rc, int status, String error, String detail) {
     if (rc.response().ended()) {
       return;
     }

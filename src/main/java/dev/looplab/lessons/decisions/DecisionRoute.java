@@ -4,11 +4,11 @@ import dev.looplab.lessons.decisions.DecisionModel.Decision;
 import dev.looplab.lessons.decisions.WriteLedger.Target;
 import dev.looplab.observe.Observatory;
 import dev.looplab.server.BadRequestException;
+import dev.looplab.server.ErrorReplies;
 import dev.looplab.server.RequestId;
 import dev.looplab.server.RouteRun;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
 
@@ -33,7 +33,7 @@ final class DecisionRoute {
 
   void decide(RoutingContext rc) {
     if (!lesson.settings().configured()) {
-      refuse(rc, 503, "databases_not_configured", DecisionsLesson.HOW_TO_GET_DATABASES);
+      ErrorReplies.send(rc, 503, "databases_not_configured", DecisionsLesson.HOW_TO_GET_DATABASES);
       return;
     }
     DecisionRequest request = DecisionRequest.parse(rc.body().buffer());
@@ -57,7 +57,7 @@ final class DecisionRoute {
         })
         .onFailure(failure -> {
           if (failure instanceof DatabaseDownException down) {
-            refuse(rc, 503, "database_unavailable", "client=" + style.label() + " could not read the cache in Redis "
+            ErrorReplies.send(rc, 503, "database_unavailable", "client=" + style.label() + " could not read the cache in Redis "
                 + lesson.settings().redis() + ": " + down.getMessage());
           } else {
             rc.fail(failure);
@@ -92,7 +92,7 @@ final class DecisionRoute {
   }
 
   void wrongMethod(RoutingContext rc) {
-    refuse(rc, 405, "method_not_allowed", rc.request().method() + " is not allowed on /decisions; use POST with a JSON body "
+    ErrorReplies.send(rc, 405, "method_not_allowed", rc.request().method() + " is not allowed on /decisions; use POST with a JSON body "
         + "such as {\"features\": [0.3, 1.2, 5.0]}");
   }
 
@@ -110,11 +110,6 @@ final class DecisionRoute {
       // reported below, with the value given
     }
     throw new BadRequestException(name + " must be a whole number of milliseconds from 0 to " + MAX_MS + ", got '" + raw + "'");
-  }
-
-  private static void refuse(RoutingContext rc, int status, String error, String detail) {
-    rc.response().setStatusCode(status);
-    rc.json(new JsonObject().put("error", error).put("detail", detail));
   }
 
   private record Outcome(Decision decision, boolean hit) {}

@@ -3,6 +3,7 @@ package dev.looplab.lessons.lecture;
 import dev.looplab.lessons.CpuWork;
 import dev.looplab.lessons.lecture.BackgroundJobs.Where;
 import dev.looplab.server.BadRequestException;
+import dev.looplab.server.ErrorReplies;
 import dev.looplab.server.RequestId;
 import dev.looplab.server.RouteRun;
 import dev.looplab.server.ServerConfig;
@@ -49,7 +50,7 @@ public final class LectureRoutes {
     Where where = where(rc, Where.LOOP, Where.WORKER, Where.QUEUE);
     RouteRun run = RouteRun.begin(rc, "background-run", TaskTime.of(rc, config.taskMs()));
     if (where == Where.QUEUE && !lecture.queueRunning()) {
-      refuse(rc, 503, "queue_not_running", "the job queue's consumers are not deployed in this server");
+      ErrorReplies.send(rc, 503, "queue_not_running", "the job queue's consumers are not deployed in this server");
       return;
     }
     BackgroundJobs jobs = lecture.jobs();
@@ -93,7 +94,7 @@ public final class LectureRoutes {
   private void virtualRun(RoutingContext rc) {
     String unavailable = lecture.virtualThreadsUnavailable();
     if (unavailable != null) {
-      refuse(rc, 501, "virtual_threads_unavailable", "/virtual-run needs virtual threads (JDK 21 or newer); this server runs JDK "
+      ErrorReplies.send(rc, 501, "virtual_threads_unavailable", "/virtual-run needs virtual threads (JDK 21 or newer); this server runs JDK "
           + Runtime.version() + " (" + unavailable + "); /fast-run and /standard-run show the other two ways to wait");
       return;
     }
@@ -142,10 +143,5 @@ public final class LectureRoutes {
     }
     String choices = Arrays.stream(allowed).map(Where::label).collect(Collectors.joining(", "));
     throw new BadRequestException("where must be one of " + choices + " on " + rc.request().path() + ", got '" + raw + "'");
-  }
-
-  private static void refuse(RoutingContext rc, int status, String error, String detail) {
-    rc.response().setStatusCode(status);
-    rc.json(new JsonObject().put("error", error).put("detail", detail));
   }
 }
