@@ -51,7 +51,7 @@ start() {
   lab_jar
   is_running && die "already running (local-cloud.sh stop first)"
   for p in "$FRONT" $(seq $((FRONT + 1)) $((FRONT + K))) $((FRONT + 98)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && die "port $p is in use"
+    lab_port_free "$p" || die "port $p is in use"
   done
   rm -rf "$STATE"; mkdir -p "$STATE"
   printf 'instances=%s\nconcurrency=%s\nqueue=%s\nfront=%s\n' "$K" "$C" "$Q" "$FRONT" >"$STATE/settings"
