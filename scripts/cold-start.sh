@@ -41,8 +41,8 @@ done
 lab_need curl
 read -r -a PODMAN <<<"${PODMAN:-podman}"
 if [ -n "$IMAGE" ]; then lab_need "${PODMAN[0]}" podman; else lab_jar; fi
-# the same flags as the Dockerfile's ENTRYPOINT
-read -r -a FLAGS <<<"${JAVA_FLAGS--XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1}"
+# the same flags as the Dockerfile's ENTRYPOINT (lib.sh's LAB_SMALL_JVM_FLAGS)
+read -r -a FLAGS <<<"${JAVA_FLAGS-$LAB_SMALL_JVM_FLAGS}"
 CONTAINER=cold-start-$$
 if [ -n "$IMAGE" ]; then
   [ ${#MODES[@]} -gt 0 ] || MODES=(image image-noaot)
@@ -50,7 +50,7 @@ else
   feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ ${#MODES[@]} -gt 0 ] || { MODES=(baseline plain appcds); [ "$feature" -ge 25 ] && MODES+=(aot); }
 fi
-lab_port_free "$PORT" || { echo "$LAB_NAME: port $PORT is busy (choose another with --port)" >&2; exit 1; }
+lab_require_free_port "$PORT" "with --port"
 
 DIR=target/cold-start; mkdir -p "$DIR"
 archive_flag() { # MODE -> the flag that uses its archive, making the archive first if needed

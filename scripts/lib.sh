@@ -24,6 +24,11 @@ LAB_URL=""
 LAB_PID=""
 LAB_PORT=""
 LAB_WORK=""
+# A small JVM that starts fast: the container image's flags (Dockerfile's ENTRYPOINT, less its
+# exit-on-OOM and AOT cache), used by run-server.sh and cold-start.sh; docs/performance.md says why.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+LAB_SMALL_JVM_FLAGS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m \
+-XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1"
 
 # --- arguments ---------------------------------------------------------------------------------
 

@@ -32,9 +32,7 @@ done
 [[ $# -eq 0 || $1 == -* ]] || lab_unknown "$1"
 
 lab_jar
-read -r -a FLAGS <<<"${JAVA_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss256k -XX:MaxMetaspaceSize=96m \
--XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m \
--Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1}"
+read -r -a FLAGS <<<"${JAVA_FLAGS:-$LAB_SMALL_JVM_FLAGS}"
 
 # java_feature: 17, 21, 25...: from the JDK's release file (starting a JVM to ask would cost a cold start)
 java_feature() {
