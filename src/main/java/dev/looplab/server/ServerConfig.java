@@ -77,16 +77,6 @@ public record ServerConfig(
     return edit().accessLog(on).done();
   }
 
-  /** A connection must deliver a request head within this long of opening; 0 = no limit. */
-  public ServerConfig withHeaderTimeoutMs(long timeoutMs) {
-    return edit().headerTimeoutMs(timeoutMs).done();
-  }
-
-  /** A keep-alive connection with no new request for this long is closed; 0 = no limit. */
-  public ServerConfig withIdleTimeoutMs(long timeoutMs) {
-    return edit().idleTimeoutMs(timeoutMs).done();
-  }
-
   private Editor edit() {
     return new Editor(this);
   }
@@ -196,16 +186,6 @@ public record ServerConfig(
 
     Editor accessLog(boolean value) {
       accessLog = value;
-      return this;
-    }
-
-    Editor headerTimeoutMs(long value) {
-      headerTimeoutMs = value;
-      return this;
-    }
-
-    Editor idleTimeoutMs(long value) {
-      idleTimeoutMs = value;
       return this;
     }
 
