@@ -54,6 +54,7 @@ public final class LabVerticle extends VerticleBase {
 
   Router router() {
     Router router = Router.router(vertx);
+    // first on every path: the request id, the limit, the shutdown drain, the activity board, the access line
     router.route().handler(new EveryRequest(inFlight, config.maxConcurrency(), drain, observatory.requestWatch(router),
         observatory.enabled(), config.accessLog()));
     router.get("/say-hi").handler(this::sayHi);
