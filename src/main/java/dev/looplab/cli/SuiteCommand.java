@@ -58,7 +58,7 @@ public final class SuiteCommand implements Callable<Integer> {
   long timeoutMs;
 
   @Option(names = "--warmup", defaultValue = "200",
-      description = "Unrecorded calls to /health first, so the first step does not measure the client JVM's warm-up (default ${DEFAULT-VALUE}).")
+      description = "Unrecorded calls to /health first, all at once and then as many (at most 500) one after another, so the first step does not measure the client JVM's warm-up (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Mixin TopologyOptions cloud;

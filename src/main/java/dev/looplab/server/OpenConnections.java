@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -33,8 +34,19 @@ final class OpenConnections {
     }
   }
 
+  private final Set<Thread> notAccepting = ConcurrentHashMap.newKeySet();
+
+  /** Connections opened on the calling loop from now on are closed at once (a drain has begun). */
+  void stopAcceptingOnThisLoop() {
+    notAccepting.add(Thread.currentThread());
+  }
+
   /** From the server's connection handler, on the connection's loop. */
   void opened(HttpConnection connection) {
+    if (notAccepting.contains(Thread.currentThread())) {
+      connection.close();
+      return;
+    }
     open.put(connection, new State(Vertx.currentContext()));
     connection.closeHandler(gone -> open.remove(connection));
   }

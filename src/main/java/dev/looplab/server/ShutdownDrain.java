@@ -107,7 +107,14 @@ final class ShutdownDrain {
 
   /** From here on every answer says {@code Connection: close}. */
   void begin() {
+    if (draining) {
+      return;
+    }
     draining = true;
+    // Vert.x cannot unbind without closing every connection, so the drain stops accepting itself: a
+    // connection registered on a loop after this marker was accepted after the signal and is closed
+    // unread; one accepted before it (even behind a blocked loop) was queued earlier and is served
+    loops.forEach(loop -> loop.runOnContext(v -> connections.stopAcceptingOnThisLoop()));
   }
 
   /**

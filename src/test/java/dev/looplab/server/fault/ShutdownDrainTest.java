@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.ServerProcess;
 import dev.looplab.server.fault.RawHttp.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,9 @@ class ShutdownDrainTest {
       for (int i = 0; i < 19; i++) {
         clients.add(new RawHttp(server.port()).send("GET /slow-run?ms=100 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
       }
+      // the promise is for connections the server has taken: on a busy machine the kernel may still
+      // hold some in the listening socket's queue when a signal sent at once arrives
+      awaitAcceptedByServer(server.port, 20);
       server.terminate();
       int answered = 0;
       for (RawHttp client : clients) {
@@ -149,6 +154,32 @@ class ShutdownDrainTest {
       }
       assertEquals("0", server.await(DRAINED).group(3));
     }
+  }
+
+  /** Until the listening socket's accept queue is empty and {@code count} connections to the port are established. */
+  private static void awaitAcceptedByServer(int port, int count) throws Exception {
+    String local = String.format(":%04X", port);
+    for (int tries = 0; tries < 1000; tries++) {
+      long established = 0;
+      long queued = -1;
+      List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+      lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6"))); // Java listens dual-stack
+      for (String line : lines) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 4 && f[1].endsWith(local)) {
+          if (f[3].equals("0A")) {
+            queued = Long.parseLong(f[4].substring(f[4].indexOf(':') + 1), 16);
+          } else if (f[3].equals("01")) {
+            established++;
+          }
+        }
+      }
+      if (queued == 0 && established >= count) {
+        return;
+      }
+      Thread.sleep(10); // a kernel queue has no event to wait on; polled, bounded at 10 s
+    }
+    throw new AssertionError("the server never took " + count + " connections on port " + port);
   }
 
   private static void awaitOpenConnections(ServerProcess server, int atLeast) throws Exception {
