@@ -70,7 +70,7 @@ class ShutdownDrainTest {
       }
       // the promise is for connections the server has taken: on a busy machine the kernel may still
       // hold some in the listening socket's queue when a signal sent at once arrives
-      awaitAcceptedByServer(server.port, 20);
+      awaitAcceptedByServer(server.port(), 20);
       server.terminate();
       int answered = 0;
       for (RawHttp client : clients) {
