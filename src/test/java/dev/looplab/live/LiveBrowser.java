@@ -1,6 +1,7 @@
 package dev.looplab.live;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -45,6 +46,11 @@ final class LiveBrowser implements AutoCloseable {
     page.onPageError(error -> errors.add("uncaught: " + error));
     page.navigate(url);
     return page;
+  }
+
+  /** Closes every tab opened so far. */
+  void closeTabs() {
+    browser.contexts().forEach(BrowserContext::close);
   }
 
   @Override
