@@ -112,11 +112,14 @@ public final class DecisionsLesson implements Lesson {
     if (vertx == null) {
       return Future.succeededFuture(0L);
     }
-    LOG.info("/decisions: waiting up to {} ms for {} background write(s)", graceMs, ledger.pending());
+    long pending = ledger.pending();
+    if (pending > 0) {
+      LOG.info("/decisions: waiting up to {} ms for {} background write(s)", graceMs, pending);
+    }
     return ledger.whenIdle(vertx, graceMs).onSuccess(left -> {
       if (left > 0) {
         LOG.warn("/decisions: {} background write(s) not done within the grace period: {}", left, ledger.toJson().encode());
-      } else {
+      } else if (ledger.accepted(WriteLedger.Target.REDIS) + ledger.accepted(WriteLedger.Target.POSTGRES) > 0) {
         LOG.info("/decisions: background writes drained: {}", ledger.toJson().encode());
       }
     });
