@@ -12,7 +12,7 @@
 #      `experiment`, `suite` or of a script in scripts/;
 #   3. every route written in backticks (`/fast-run`, `GET /info`, `POST /x`, `/cpu-run?where=loop`)
 #      exists: the server answers that method on that path with anything but a 404;
-#   4. every LOOPLAB_* variable named exists in the server's help or in logback.xml;
+#   4. every LOOPLAB_* variable named exists in the server's help or in LogConfig.java;
 #   5. every stack frame quoted as Class.method(File.java:N) points at a line inside that method;
 #   6. every link to a page (docs/x.md, x.md#heading) leads to a file, and to a heading there;
 #   7. every class named in full (dev.looplab.server.LabVerticle) exists in src/main or src/test.
@@ -47,7 +47,7 @@ for script in scripts/*; do
   if head -1 "$script" | grep -q '^#!'; then "$script" --help >>"$LAB_WORK/help.txt" 2>&1 || true; fi
 done
 grep -oE -- '--[a-z][a-z0-9-]*' "$LAB_WORK/help.txt" | sort -u >"$LAB_WORK/options"
-{ grep -ohE 'LOOPLAB_[A-Z0-9_]+' "$LAB_WORK/help.txt" src/main/resources/logback.xml; } | sort -u >"$LAB_WORK/env"
+{ grep -ohE 'LOOPLAB_[A-Z0-9_]+' "$LAB_WORK/help.txt" src/main/java/dev/looplab/server/LogConfig.java; } | sort -u >"$LAB_WORK/env"
 
 # --- 1. the ```sh blocks ----------------------------------------------------------------------
 mkdir -p "$LAB_WORK/run" "$LAB_WORK/blocks"
@@ -106,7 +106,7 @@ if [[ -f $LAB_WORK/routes ]]; then
   done < <(sort -k2,3 -u "$LAB_WORK/routes")
 fi
 { grep -onHE 'LOOPLAB_[A-Z0-9_]+' "${FILES[@]}" || true; } | while IFS=: read -r file line name; do
-  grep -qx "$name" "$LAB_WORK/env" || problem "$file:$line: $name is no variable of the server's help or logback.xml"
+  grep -qx "$name" "$LAB_WORK/env" || problem "$file:$line: $name is no variable of the server's help or LogConfig.java"
 done
 
 # --- 6. links between the pages: the file exists, and so does the heading an #anchor names -----

@@ -4,19 +4,29 @@ import dev.looplab.cli.ExperimentCommand;
 import dev.looplab.cli.ServerCommand;
 import dev.looplab.cli.SuiteCommand;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
 @Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",
-    description = "A Vert.x lab that makes event-loop blocking visible and measurable.",
-    subcommands = {ServerCommand.class, ExperimentCommand.class, SuiteCommand.class})
+    description = "A Vert.x lab that makes event-loop blocking visible and measurable.")
 public final class Main implements Runnable {
   static final int USAGE_ERROR = 2;
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
+  private static final Map<String, Supplier<Object>> COMMANDS = Map.of(
+      "server", ServerCommand::new, "experiment", ExperimentCommand::new, "suite", SuiteCommand::new);
+  private static final String[] COMMAND_ORDER = {"server", "experiment", "suite"};
 
   public static void main(String[] args) {
+    // Netty 4.2 registers JFR events for its buffers on the first request: ~140 ms of a one-core
+    // start that no lesson uses; -Dio.netty.jfr.enabled=true brings them back
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     String[] command = withDefaultCommand(args);
     if (!command[0].equals("server")) {
       // before the first logger exists: a client's stdout is for its results only
@@ -31,13 +41,19 @@ public final class Main implements Runnable {
   }
 
   static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
+    String[] command = withDefaultCommand(args);
+    CommandLine cli = new CommandLine(new Main());
+    // picocli reads every option of every command it is given: a start only pays for the one it runs
+    for (String name : COMMANDS.containsKey(command[0]) ? new String[] {command[0]} : COMMAND_ORDER) {
+      cli.addSubcommand(name, COMMANDS.get(name).get());
+    }
+    cli.setOut(out).setErr(err);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       commandLine.getErr().println("looplab: " + e.getMessage());
       return 1;
     });
-    return cli.execute(withDefaultCommand(args));
+    return cli.execute(command);
   }
 
   @Override

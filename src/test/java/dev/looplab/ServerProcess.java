@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,9 @@ public final class ServerProcess implements AutoCloseable {
 
   /** With these environment variables, and none of the LOOPLAB_* or PORT of the shell that runs the tests. */
   public static ServerProcess start(Map<String, String> environment, String... options) throws Exception {
-    String logConfig = Path.of(ServerProcess.class.getResource("/logback.xml").toURI()).toString();
     List<String> args = new ArrayList<>(List.of("server", "--port", "0"));
     args.addAll(List.of(options));
-    ProcessBuilder builder = new ProcessBuilder(MainCommand.of(List.of("-Dlogback.configurationFile=" + logConfig), args))
+    ProcessBuilder builder = new ProcessBuilder(MainCommand.withoutTestClasses(List.of(), args))
         .redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("LOOPLAB_") || name.equals("PORT"));
     builder.environment().putAll(environment);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * rather than throughput. Logback's own AsyncAppender drops silently and wakes its worker for
  * every event, so it would not do.
  *
- * <p>Configured in logback.xml with an {@code <encoder>}, {@code <queueSize>} and
+ * <p>Set up by {@link LogConfig} (or an XML configuration) with an {@code <encoder>}, {@code <queueSize>} and
  * {@code <target>} (System.out or System.err).
  */
 public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.looplab.Main;
+import dev.looplab.cli.ServerCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,7 +49,7 @@ class ScriptLibraryTest {
     Matcher list = Pattern.compile("SERVER_OPTIONS=\\(([^)]*)\\)").matcher(Files.readString(Path.of("scripts/run-server.sh")));
     assertTrue(list.find(), "no SERVER_OPTIONS=(...) in scripts/run-server.sh");
     Set<String> inScript = new TreeSet<>(Arrays.asList(list.group(1).trim().split("\\s+")));
-    Set<String> inServer = new CommandLine(new Main()).getSubcommands().get("server").getCommandSpec().options().stream()
+    Set<String> inServer = new CommandLine(new ServerCommand()).getCommandSpec().options().stream()
         .filter(option -> !option.usageHelp() && !option.versionHelp())
         .flatMap(option -> Arrays.stream(option.names()))
         .collect(Collectors.toCollection(TreeSet::new));

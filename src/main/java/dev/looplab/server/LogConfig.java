@@ -1,0 +1,126 @@
+package dev.looplab.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.hook.DefaultShutdownHook;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.looplab.observe.RepeatedGaugeWarningFilter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The lab's logging, set up in code: logback's XML configurator (Joran) takes about 250 ms of a
+ * one-core start, more than a third of a bare Vert.x server's whole cold start. Found by logback's
+ * service loader (META-INF/services), it yields to XML when there is some to read: a
+ * {@code -Dlogback.configurationFile=...} of the user's, or the tests' {@code logback-test.xml}.
+ *
+ * <ul>
+ *   <li>the server logs to stdout; the client commands to stderr ({@code LOOPLAB_LOG_TARGET}, which
+ *       Main sets), so that their stdout carries only the table, CSV or JSON;</li>
+ *   <li>access lines go through {@link AsyncAccessAppender}: they leave the event loop at once, and
+ *       are dropped (and counted in /metrics) when its queue is full;</li>
+ *   <li>a blocked loop's stack is cut to 12 frames: the top ones name the line that blocks, the rest
+ *       is Netty's plumbing;</li>
+ *   <li>at exit the appenders stop, so the access log writes what is still queued (up to 1 s).</li>
+ * </ul>
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LogConfig extends ContextAwareBase implements Configurator {
+  static final String TARGET_VARIABLE = "LOOPLAB_LOG_TARGET";
+  static final String LEVEL_VARIABLE = "LOOPLAB_LOG_LEVEL";
+  private static final String LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} rid=%rid - %msg%n";
+  private static final String BLOCKED_LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n%ex{12}";
+
+  @Override
+  public ExecutionStatus configure(LoggerContext context) {
+    if (System.getProperty("logback.configurationFile") != null
+        || LogConfig.class.getClassLoader().getResource("logback-test.xml") != null) {
+      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    }
+    String target = setting(TARGET_VARIABLE, "System.out");
+    context.addTurboFilter(started(new RepeatedGaugeWarningFilter(), context));
+    registerRequestIdConversion(context);
+
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(setting(LEVEL_VARIABLE, "INFO"), Level.INFO));
+    root.addAppender(console("STDOUT", target, LINE, context));
+    context.getLogger("io.netty").setLevel(Level.INFO);
+
+    Logger access = context.getLogger(AccessLog.LOGGER_NAME);
+    access.setAdditive(false);
+    access.addAppender(accessAppender(target, context));
+
+    Logger blocked = context.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+    blocked.setLevel(Level.WARN);
+    blocked.setAdditive(false);
+    blocked.addAppender(console("BLOCKED", target, BLOCKED_LINE, context));
+
+    addShutdownHook(context);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** A system property (as Main sets it) wins over the environment variable of the same name. */
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name, System.getenv(name));
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void registerRequestIdConversion(LoggerContext context) {
+    Map<String, String> rules = (Map<String, String>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY);
+    if (rules == null) {
+      rules = new HashMap<>();
+      context.putObject(CoreConstants.PATTERN_RULE_REGISTRY, rules);
+    }
+    rules.put("rid", RequestIdConverter.class.getName());
+  }
+
+  private static Appender<ILoggingEvent> console(String name, String target, String pattern, LoggerContext context) {
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setName(name);
+    appender.setTarget(target);
+    appender.setEncoder(encoder(pattern, context));
+    return started(appender, context);
+  }
+
+  private static Appender<ILoggingEvent> accessAppender(String target, LoggerContext context) {
+    AsyncAccessAppender appender = new AsyncAccessAppender();
+    appender.setName("ACCESS");
+    appender.setTarget(target);
+    appender.setQueueSize(8192);
+    appender.setEncoder(encoder(LINE, context));
+    return started(appender, context);
+  }
+
+  private static PatternLayoutEncoder encoder(String pattern, LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(pattern);
+    encoder.start();
+    return encoder;
+  }
+
+  private static <T extends ch.qos.logback.core.spi.LifeCycle & ch.qos.logback.core.spi.ContextAware> T started(
+      T part, LoggerContext context) {
+    part.setContext(context);
+    part.start();
+    return part;
+  }
+
+  /** As {@code <shutdownHook/>} does: stop the appenders at exit. */
+  private static void addShutdownHook(LoggerContext context) {
+    DefaultShutdownHook hook = new DefaultShutdownHook();
+    hook.setContext(context);
+    Thread thread = new Thread(hook, "Logback shutdown hook [" + context.getName() + "]");
+    context.putObject(CoreConstants.SHUTDOWN_HOOK_THREAD, thread);
+    Runtime.getRuntime().addShutdownHook(thread);
+  }
+}
