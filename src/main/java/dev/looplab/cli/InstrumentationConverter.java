@@ -4,7 +4,7 @@ import dev.looplab.observe.Instrumentation;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --instrumentation on|lab|off}, on the command line or in the environment. */
+/** {@code --instrumentation on|vertx|off}, on the command line or in the environment. */
 final class InstrumentationConverter implements ITypeConverter<Instrumentation> {
   @Override
   public Instrumentation convert(String value) {

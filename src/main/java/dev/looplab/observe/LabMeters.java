@@ -26,7 +26,7 @@ final class LabMeters {
   private final MeterRegistry registry;
   static final String ACCESS_DROPPED = "looplab.access.log.dropped";
 
-  private final Map<String, LongAdder> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
 
   LabMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -55,12 +55,13 @@ final class LabMeters {
     return new JsonObject(new LinkedHashMap<>(byRoute));
   }
 
-  LongAdder inFlight(String route) {
-    return inFlight.computeIfAbsent(route, r -> {
+  /** The route's in-flight gauge and request timers, made once per route. */
+  RouteMeters route(String route) {
+    return routes.computeIfAbsent(route, r -> {
       LongAdder count = new LongAdder();
       Gauge.builder(IN_FLIGHT, count, LongAdder::sum).description("Requests being served, by route")
           .tag("route", r).register(registry);
-      return count;
+      return new RouteMeters(r, count, registry);
     });
   }
 

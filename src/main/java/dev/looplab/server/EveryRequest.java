@@ -1,6 +1,7 @@
 package dev.looplab.server;
 
 import dev.looplab.observe.RequestWatch;
+import dev.looplab.observe.RouteMeters;
 import dev.looplab.observe.ThreadActivity;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
@@ -14,8 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  * plain Vert.x: a request id (the caller's {@code X-Request-Id} when sensible, else a new one), echoed
  * and put on the request's context; the count of requests in flight; the concurrency limit (429);
  * the shutdown drain's part ({@link ShutdownDrain#serve}); while the route runs, the activity board
- * that names a blocked loop's request; the {@code Server-Timing} header; and one access line when
- * the response ends.
+ * that names a blocked loop's request; the {@code Server-Timing} header; and, when the response ends,
+ * the route's request timer and one access line.
  *
  * <p>It runs on every request, so it keeps to one small object per request ({@link Trip}) with one
  * end handler and one headers-end handler, no regex, no formatting and no counter shared by the
@@ -71,6 +72,9 @@ final class EveryRequest implements Handler<RoutingContext> {
     Trip trip = new Trip(rc, id, System.nanoTime());
     rc.addEndHandler(trip);
     String path = request.path();
+    if (watch != null) {
+      trip.route = watch.route(path);
+    }
     if (limit > 0 && !neverRefused(path)) {
       if (!inFlight.tryAdmit(limit)) {
         response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -93,7 +97,7 @@ final class EveryRequest implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    ThreadActivity activity = watch.enter(path, id);
+    ThreadActivity activity = watch.enter(trip.route, id);
     trip.activity = activity;
     try {
       rc.next();
@@ -117,6 +121,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     private final long startNanos;
     private boolean admitted;
     private Runnable served;
+    private RouteMeters route;
     private ThreadActivity activity;
 
     Trip(RoutingContext rc, String id, long startNanos) {
@@ -140,11 +145,13 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (admitted) {
         inFlight.releaseAdmitted();
       }
-      if (activity != null) {
-        watch.ended(activity);
+      long nanos = System.nanoTime() - startNanos;
+      int status = rc.response().getStatusCode();
+      if (route != null) {
+        watch.ended(route, activity, rc.request().method(), status, nanos);
       }
       if (accessLog) {
-        AccessLog.write(id, rc.request(), rc.response().getStatusCode(), (System.nanoTime() - startNanos) / 1_000_000);
+        AccessLog.write(id, rc.request(), status, nanos / 1_000_000);
       }
       if (served != null) {
         drain.ended(rc, ended, served);

@@ -51,7 +51,7 @@ public final class LabServer {
   static ObserveOptions observeOptions(ServerConfig config) {
     return config.instrumentation() == Instrumentation.OFF
         ? ObserveOptions.disabled()
-        : ObserveOptions.enabled(config.instrumentation() == Instrumentation.ON,
+        : ObserveOptions.enabled(config.instrumentation() == Instrumentation.VERTX,
             config.maxEventLoopMs(), config.blockedCheckIntervalMs(), config.startupGraceMs());
   }
 

@@ -17,10 +17,11 @@ class InstrumentationOptionTest {
   }
 
   @Test
-  void onByDefaultAndLabOrOffOnRequest() {
+  void onByDefaultAndVertxOrOffOnRequest() {
     assertEquals(Instrumentation.ON, parse().instrumentation);
     assertEquals(Instrumentation.OFF, parse("--instrumentation", "off").instrumentation);
-    assertEquals(Instrumentation.LAB, parse("--instrumentation=LAB").instrumentation);
+    assertEquals(Instrumentation.VERTX, parse("--instrumentation=VERTX").instrumentation);
+    assertEquals(Instrumentation.VERTX, parse("--instrumentation", "vertx").instrumentation);
     assertEquals(Instrumentation.ON, parse("--instrumentation", "true").instrumentation);
     assertEquals(2000, parse().startupGraceMs);
   }
@@ -28,11 +29,14 @@ class InstrumentationOptionTest {
   @Test
   void aWordThatIsNotASwitchIsAUsageError() {
     assertThrows(CommandLine.ParameterException.class, () -> parse("--instrumentation", "maybe"));
+    // the old name of what is now the default
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--instrumentation", "lab"));
   }
 
   @Test
   void infoShowsTheSwitch() {
     assertEquals("on", ServerConfig.defaults().toJson().getString("instrumentation"));
     assertEquals("off", ServerConfig.defaults().withInstrumentation(Instrumentation.OFF).toJson().getString("instrumentation"));
+    assertEquals("vertx", ServerConfig.defaults().withInstrumentation(Instrumentation.VERTX).toJson().getString("instrumentation"));
   }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.driver.LoopReadingsClient;
 import dev.looplab.observe.PrometheusText.Sample;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class MetricsEndpointTest {
 
   @Test
-  void metricsIsPrometheusTextWithTheLabsAndVertxMeters() {
+  void metricsIsPrometheusTextWithTheLabsAndVertxMetersButNotVertxsPerRequestOnes() {
     try (ObservedServer lab = new ObservedServer(ObservedServer.config())) {
       lab.get("/say-hi");
       HttpResponse<Buffer> response = lab.get("/metrics");
@@ -32,9 +34,13 @@ class MetricsEndpointTest {
           "looplab_event_loop_lag_seconds_sum", "looplab_event_loop_lag_seconds_max", "looplab_event_loop_lag_peak_seconds",
           "looplab_blocked_episodes_total", "looplab_requests_in_flight",
           "looplab_worker_tasks_queued", "looplab_worker_tasks_active",
-          "vertx_http_server_requests_total", "vertx_pool_in_use", "jvm_memory_used_bytes")) {
+          "looplab_http_requests_seconds_count", "looplab_http_requests_seconds_sum", "looplab_http_requests_seconds_max",
+          "vertx_pool_in_use", "jvm_memory_used_bytes")) {
         assertTrue(names.contains(expected), expected + " missing from " + names);
       }
+      // Vert.x's per-request meters cost about 9 us CPU per request: only --instrumentation vertx has them
+      assertTrue(names.stream().noneMatch(n -> n.startsWith("vertx_http_server_")), names.toString());
+      assertTrue(names.stream().noneMatch(n -> n.startsWith("looplab_http_requests_seconds_bucket")), "no histogram buckets");
     }
   }
 
@@ -49,10 +55,35 @@ class MetricsEndpointTest {
       lab.get("/standard-run?ms=100");
       List<Sample> after = scrape(lab);
 
-      assertTrue(sum(after, "vertx_http_server_requests_total") - sum(before, "vertx_http_server_requests_total") >= 7);
+      String count = "looplab_http_requests_seconds_count";
+      assertTrue(sum(after, count) - sum(before, count) >= 7, sum(before, count) + " -> " + sum(after, count));
+      Map<String, String> sayHi = Map.of("route", "/say-hi", "method", "GET", "code", "200");
+      assertTrue(sum(after, count, sayHi) - sum(before, count, sayHi) >= 5, after.toString());
+      Map<String, String> standard = Map.of("route", "/standard-run", "method", "GET", "code", "200");
+      assertEquals(1.0, sum(after, count, standard) - sum(before, count, standard));
+      // from arrival to the response's end: the standard run's 100 ms task is inside it
+      assertTrue(max(after, "looplab_http_requests_seconds_max", standard) >= 0.1, after.toString());
       assertTrue(sum(after, "looplab_event_loop_lag_seconds_count") > sum(before, "looplab_event_loop_lag_seconds_count"));
       // the scrape itself is the only request in flight while it runs
       assertEquals(1.0, sum(after, "looplab_requests_in_flight"));
+    }
+  }
+
+  @Test
+  void aRequestRefusedByTheLimitIsTimedWithItsStatus() {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withMaxConcurrency(1))) {
+      Future<HttpResponse<Buffer>> held = lab.client.get("/standard-run?ms=300").send();
+      Map<String, String> running = Map.of("route", "/standard-run");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (sum(scrape(lab), "looplab_requests_in_flight", running) < 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait(); // each scrape is a request: wait for the held one to be inside its route
+      }
+      assertEquals(429, lab.get("/say-hi").statusCode());
+      assertEquals(200, held.await().statusCode());
+      List<Sample> after = scrape(lab);
+      String count = "looplab_http_requests_seconds_count";
+      assertEquals(1.0, sum(after, count, Map.of("route", "/say-hi", "method", "GET", "code", "429")), after.toString());
+      assertEquals(1.0, sum(after, count, Map.of("route", "/standard-run", "method", "GET", "code", "200")));
     }
   }
 
@@ -71,15 +102,16 @@ class MetricsEndpointTest {
   }
 
   @Test
-  void labModeKeepsTheLabsMetersAndDropsVertxsPerRequestHttpMeters() {
-    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstrumentation(Instrumentation.LAB))) {
+  void vertxModeAddsVertxsPerRequestHttpMetersToTheLabsOwn() {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config().withInstrumentation(Instrumentation.VERTX))) {
       lab.get("/say-hi");
       HttpResponse<Buffer> response = lab.get("/say-hi");
       assertTrue(response.getHeader("Server-Timing") != null);
-      List<String> names = PrometheusText.parse(lab.get("/metrics").bodyAsString()).stream()
-          .map(Sample::name).distinct().collect(Collectors.toList());
+      List<Sample> samples = scrape(lab);
+      List<String> names = samples.stream().map(Sample::name).distinct().collect(Collectors.toList());
       assertTrue(names.contains("looplab_event_loop_lag_seconds_count") && names.contains("vertx_pool_in_use"), names.toString());
-      assertTrue(names.stream().noneMatch(n -> n.startsWith("vertx_http_server_")), names.toString());
+      assertTrue(sum(samples, "vertx_http_server_requests_total") >= 2, names.toString());
+      assertTrue(sum(samples, "looplab_http_requests_seconds_count") >= 2, names.toString());
     }
   }
 
@@ -88,6 +120,17 @@ class MetricsEndpointTest {
   }
 
   private static double sum(List<Sample> samples, String name) {
-    return samples.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value).sum();
+    return sum(samples, name, Map.of());
+  }
+
+  /** The sum over the series of {@code name} that carry all of {@code labels}. */
+  private static double sum(List<Sample> samples, String name, Map<String, String> labels) {
+    return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(Sample::value).sum();
+  }
+
+  private static double max(List<Sample> samples, String name, Map<String, String> labels) {
+    return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(Sample::value).max().orElse(0);
   }
 }
