@@ -26,7 +26,8 @@ import java.util.Map;
  *   <li>the server logs to stdout; the client commands to stderr ({@code LOOPLAB_LOG_TARGET}, which
  *       Main sets), so that their stdout carries only the table, CSV or JSON;</li>
  *   <li>access lines go through {@link AsyncAccessAppender}: they leave the event loop at once, and
- *       are dropped (and counted in /metrics) when its queue is full;</li>
+ *       are dropped (and counted in /metrics) when its queue is full; {@link AccessLineEncoder}
+ *       writes them as the other lines look, without logback's pattern layout;</li>
  *   <li>a blocked loop's stack is cut to 12 frames: the top ones name the line that blocks, the rest
  *       is Netty's plumbing;</li>
  *   <li>at exit the appenders stop, so the access log writes what is still queued (up to 1 s).</li>
@@ -36,7 +37,7 @@ import java.util.Map;
 public final class LogConfig extends ContextAwareBase implements Configurator {
   static final String TARGET_VARIABLE = "LOOPLAB_LOG_TARGET";
   static final String LEVEL_VARIABLE = "LOOPLAB_LOG_LEVEL";
-  private static final String LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} rid=%rid - %msg%n";
+  static final String LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} rid=%rid - %msg%n";
   private static final String BLOCKED_LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n%ex{12}";
 
   @Override
@@ -74,7 +75,7 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
   }
 
   @SuppressWarnings("unchecked")
-  private static void registerRequestIdConversion(LoggerContext context) {
+  static void registerRequestIdConversion(LoggerContext context) {
     Map<String, String> rules = (Map<String, String>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY);
     if (rules == null) {
       rules = new HashMap<>();
@@ -96,7 +97,7 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     appender.setName("ACCESS");
     appender.setTarget(target);
     appender.setQueueSize(8192);
-    appender.setEncoder(encoder(LINE, context));
+    appender.setEncoder(started(new AccessLineEncoder(), context)); // LINE, written by hand
     return started(appender, context);
   }
 
