@@ -59,7 +59,7 @@ public final class ServerCommand implements Callable<Integer> {
   int maxConcurrency;
 
   @Option(names = "--instrumentation", paramLabel = "on|vertx|off", converter = InstrumentationConverter.class,
-      description = "The lab's lag probes, blocked-loop attribution, /metrics (with its own per-route request timer), /loops and Server-Timing; 'vertx' adds Vert.x's per-request vertx_http_server_* meters, which cost about 9 us CPU per request (measured on one core); 'off' drops everything, to measure the cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
+      description = "The lab's lag probes, blocked-loop attribution, /metrics (with its own per-route request timer), /loops and Server-Timing; 'vertx' adds Vert.x's own meters (vertx_http_server_* per request, which cost about 9 us CPU per request measured on one core, and vertx_pool_*); 'off' drops everything, to measure the cost (env LOOPLAB_INSTRUMENTATION; default ${DEFAULT-VALUE}).")
   Instrumentation instrumentation;
 
   @Option(names = "--startup-grace-ms", description = "Blocked episodes that begin this soon after start-up are not counted (env LOOPLAB_STARTUP_GRACE_MS; default ${DEFAULT-VALUE}).")

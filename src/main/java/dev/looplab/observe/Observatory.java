@@ -30,6 +30,7 @@ public final class Observatory {
   private final ActivityBoard board = new ActivityBoard();
   private final PrometheusMeterRegistry registry = boundedRegistry();
   private final LabMeters meters = new LabMeters(registry);
+  private final JvmMeters jvmMeters = new JvmMeters(registry);
   private final WorkerTasks workerTasks = new WorkerTasks(board, meters);
   private final BlockedLoopWatcher watcher;
   private final ThreadView threadView = new ThreadView(board);
@@ -44,7 +45,7 @@ public final class Observatory {
     watcher.onEpisode(meters::blockedEpisode);
     this.recorder = new LagRecorder(options.probeIntervalMs());
     this.loopsView = new LoopsView(options, meters, recorder, watcher);
-    this.readouts = new Readouts(registry, loopsView);
+    this.readouts = new Readouts(registry, loopsView, jvmMeters::bindOnce);
   }
 
   /** The filter goes on before any meter exists: micrometer applies filters only to meters registered after them. */
@@ -58,20 +59,23 @@ public final class Observatory {
     return options.enabled();
   }
 
-  /** A Vertx whose HTTP server and pool meters go to this observatory's registry (when enabled). */
+  /**
+   * A Vertx whose own meters (HTTP server, pools) go to this observatory's registry with
+   * {@code --instrumentation vertx}; else a plain one: vertx-micrometer costs about 100 ms of a
+   * one-core start and its per-request HTTP meters about 9 µs of CPU a request, while the lab's own
+   * meters say what the lessons need.
+   */
   public Vertx newVertx(VertxOptions vertxOptions) {
-    if (!enabled()) {
+    if (!enabled() || !options.vertxMeters()) {
       return Vertx.vertx(vertxOptions);
     }
-    // a name of its own: Vert.x keeps registries by name, and tests run several servers in one JVM
-    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+    // a name of its own: Vert.x keeps registries by name, and tests run several servers in one JVM;
+    // the JVM's meters are the lab's own (JvmMeters), bound by the first scrape
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false)
         .setRegistryName("looplab-" + UUID.randomUUID());
     // Vert.x 5.0.12 registers its event-bus gauges once per consumer and micrometer warns at each
     // repeat; no lesson reads them, so they are left out rather than leaving a WARN on every start
     metrics.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
-    if (!options.httpServerMeters()) {
-      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
-    }
     vertxOptions.setMetricsOptions(metrics);
     return Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry)).build();
   }
@@ -99,6 +103,7 @@ public final class Observatory {
   }
 
   public void stop() {
+    jvmMeters.close();
     watcher.stop();
     recorder.stop();
     probeByLoop.values().forEach(LoopLagProbe::stop);

@@ -4,7 +4,7 @@ package dev.looplab.observe;
  * How the lab watches its own event loops.
  *
  * @param enabled          false turns every probe, tracker and meter off (for overhead measurements)
- * @param httpServerMeters Vert.x's per-request HTTP server meters (vertx_http_server_*, about 9 µs CPU per request)
+ * @param vertxMeters Vert.x's own meters through vertx-micrometer: per-request HTTP server (vertx_http_server_*, about 9 µs CPU per request) and pools (vertx_pool_*)
  * @param probeIntervalMs  how often each loop's lag timer fires
  * @param windowSeconds    the sliding window over which lag percentiles are reported
  * @param blockedAfterMs   a loop inside one handler for longer than this is a blocked episode
@@ -13,7 +13,7 @@ package dev.looplab.observe;
  */
 public record ObserveOptions(
     boolean enabled,
-    boolean httpServerMeters,
+    boolean vertxMeters,
     long probeIntervalMs,
     int windowSeconds,
     long blockedAfterMs,
@@ -28,9 +28,9 @@ public record ObserveOptions(
   }
 
   /** The lab's choice: probe every 20 ms, a 60 s window, and the blocked-thread limits Vert.x is given. */
-  public static ObserveOptions enabled(boolean httpServerMeters, long blockedAfterMs, long checkIntervalMs,
+  public static ObserveOptions enabled(boolean vertxMeters, long blockedAfterMs, long checkIntervalMs,
                                        long startupGraceMs) {
-    return new ObserveOptions(true, httpServerMeters, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS,
+    return new ObserveOptions(true, vertxMeters, DEFAULT_PROBE_INTERVAL_MS, DEFAULT_WINDOW_SECONDS,
         blockedAfterMs, checkIntervalMs, startupGraceMs);
   }
 }

@@ -18,16 +18,22 @@ final class Readouts {
 
   private final PrometheusMeterRegistry registry;
   private final LoopsView loops;
+  private final Runnable beforeScrape;
   private final AtomicReference<WorkerExecutor> readers = new AtomicReference<>();
 
-  Readouts(PrometheusMeterRegistry registry, LoopsView loops) {
+  /** @param beforeScrape run on the reading thread before each scrape (binds the JVM's meters once) */
+  Readouts(PrometheusMeterRegistry registry, LoopsView loops, Runnable beforeScrape) {
     this.registry = registry;
     this.loops = loops;
+    this.beforeScrape = beforeScrape;
   }
 
   Handler<RoutingContext> metrics() {
     // a scrape right after a run must count that run's probes and episodes
-    return rc -> readers(rc.vertx()).executeBlocking(() -> loops.upToDate(registry::scrape), false)
+    return rc -> readers(rc.vertx()).executeBlocking(() -> {
+          beforeScrape.run();
+          return loops.upToDate(registry::scrape);
+        }, false)
         .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
         .onFailure(rc::fail);
   }
