@@ -1,19 +1,24 @@
 package dev.looplab.server;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import io.vertx.core.http.HttpServerRequest;
-import org.slf4j.Logger;
+import java.util.List;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * One line per request on the {@code looplab.access} logger: method, URI, status, milliseconds.
  * The request id travels in the event itself (key {@value #REQUEST_ID_KEY}), not only on the
  * Vert.x context, so that an asynchronous appender that formats the line later, on its own thread,
- * still prints it ({@link RequestIdConverter}).
+ * still prints it ({@link RequestIdConverter}). The event goes straight to the logger's appenders:
+ * SLF4J's fluent builder, the only way to carry a key-value pair, made two more objects a request.
  */
 final class AccessLog {
   static final String LOGGER_NAME = "looplab.access";
   static final String REQUEST_ID_KEY = "rid";
-  private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER_NAME);
+  private static final Logger ACCESS = (Logger) LoggerFactory.getLogger(LOGGER_NAME);
 
   private AccessLog() {}
 
@@ -22,7 +27,9 @@ final class AccessLog {
       return;
     }
     String line = LogSafe.of(request.method().name()) + ' ' + uri(request) + ' ' + status + ' ' + millis + " ms";
-    ACCESS.atInfo().addKeyValue(REQUEST_ID_KEY, requestId).log(line);
+    LoggingEvent event = new LoggingEvent(AccessLog.class.getName(), ACCESS, Level.INFO, line, null, null);
+    event.setKeyValuePairs(List.of(new KeyValuePair(REQUEST_ID_KEY, requestId)));
+    ACCESS.callAppenders(event);
   }
 
   /** The one place the caller's URI enters the log; control characters escaped (see {@link LogSafe}). */

@@ -47,12 +47,13 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     String target = setting(TARGET_VARIABLE, "System.out");
-    context.addTurboFilter(started(new RepeatedGaugeWarningFilter(), context));
     registerRequestIdConversion(context);
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(setting(LEVEL_VARIABLE, "INFO"), Level.INFO));
-    root.addAppender(console("STDOUT", target, LINE, context));
+    Appender<ILoggingEvent> stdout = console("STDOUT", target, LINE, context);
+    stdout.addFilter(started(new RepeatedGaugeWarningFilter(), context));
+    root.addAppender(stdout);
     context.getLogger("io.netty").setLevel(Level.INFO);
 
     Logger access = context.getLogger(AccessLog.LOGGER_NAME);
