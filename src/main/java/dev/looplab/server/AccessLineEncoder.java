@@ -55,14 +55,8 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
 
   /** As {@link RequestIdConverter} reads it from an event logged on another thread. */
   private static String requestId(List<KeyValuePair> pairs) {
-    if (pairs != null) {
-      for (KeyValuePair pair : pairs) {
-        if (AccessLog.REQUEST_ID_KEY.equals(pair.key) && pair.value != null) {
-          return pair.value.toString();
-        }
-      }
-    }
-    return "-";
+    String carried = RequestIdConverter.carried(pairs);
+    return carried == null ? "-" : carried;
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class RequestIdConverter extends ClassicConverter {
     }
   }
 
-  private static String carried(List<KeyValuePair> pairs) {
+  /** The request id an event carries (key {@code rid}), or null. */
+  static String carried(List<KeyValuePair> pairs) {
     if (pairs == null) {
       return null;
     }
