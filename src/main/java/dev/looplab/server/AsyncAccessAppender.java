@@ -75,9 +75,23 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
 
   @Override
   protected void append(ILoggingEvent event) {
-    event.prepareForDeferredProcessing(); // thread name and message, taken now on the logging thread
+    prepareOnLoggingThread(event);
     if (!queue.offer(event)) {
       DROPPED.increment();
+    }
+  }
+
+  /**
+   * What must be read on the logging thread, before the writer formats the event: the thread name
+   * and the message, and the MDC too unless the encoder is the lab's own, which does not print it
+   * (copying the MDC was a quarter of the access line's cost on the event loop).
+   */
+  private void prepareOnLoggingThread(ILoggingEvent event) {
+    if (encoder instanceof AccessLineEncoder) {
+      event.getThreadName();
+      event.getFormattedMessage();
+    } else {
+      event.prepareForDeferredProcessing();
     }
   }
 

@@ -89,12 +89,34 @@ class AsyncAccessLogTest {
     }
   }
 
+  @Test
+  void theLabsOwnLineNamesTheThreadThatLoggedNotTheWriter() throws Exception {
+    Sink sink = new Sink(1);
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    AccessLineEncoder encoder = new AccessLineEncoder();
+    encoder.setContext(context);
+    encoder.start();
+    attach(sink, 1024, encoder);
+    Thread logging = new Thread(() -> access.atInfo().addKeyValue(AccessLog.REQUEST_ID_KEY, "rid-7").log("GET /x 200 0 ms"),
+        "vert.x-eventloop-thread-9");
+    logging.start();
+    logging.join();
+    assertTrue(sink.lines.await(10, TimeUnit.SECONDS), sink.text::toString);
+    assertTrue(sink.text.toString().endsWith(" INFO  [vert.x-eventloop-thread-9] looplab.access rid=rid-7 - GET /x 200 0 ms\n"),
+        sink.text::toString);
+  }
+
   private void attach(Sink sink, int queueSize) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%rid %msg%n"); // %rid: the conversion rule of logback-test.xml
     encoder.start();
+    attach(sink, queueSize, encoder);
+  }
+
+  private void attach(Sink sink, int queueSize, ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> encoder) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     appender = new AsyncAccessAppender();
     appender.setContext(context);
     appender.setEncoder(encoder);
