@@ -22,12 +22,12 @@ final class ActivityBoard {
    * A request's route starts on this event loop: counted until its response ends in the route's
    * gauge and in this loop's own count by route (read by the live page).
    */
-  ThreadActivity enterRequest(String route, String requestId, LongAdder routeInFlight) {
+  ThreadActivity enterRequest(String route, String requestId, LongAdder routeInFlight, long startNanos) {
     ThreadSlot slot = slotHere(true);
     AtomicInteger loopInFlight = slot.inFlight.computeIfAbsent(route, r -> new AtomicInteger());
     routeInFlight.increment();
     loopInFlight.incrementAndGet();
-    return enter(slot, new ThreadActivity(route, requestId, System.nanoTime(), routeInFlight, loopInFlight));
+    return enter(slot, new ThreadActivity(route, requestId, startNanos, routeInFlight, loopInFlight));
   }
 
   private ThreadSlot slotHere(boolean eventLoop) {

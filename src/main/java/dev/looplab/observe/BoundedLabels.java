@@ -29,6 +29,8 @@ final class BoundedLabels implements MeterFilter {
       "TRACE", "PATCH");
   /** The methods the lab's request timer names; any other is {@code OTHER}, the last index. */
   static final String[] LAB_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", OTHER_METHOD};
+  private static final HttpMethod[] LAB_HTTP_METHODS = {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+      HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS};
   private static final Pattern STATUS = Pattern.compile("[1-5][0-9][0-9]");
 
   @Override
@@ -59,20 +61,10 @@ final class BoundedLabels implements MeterFilter {
 
   /** The index of the method's label in {@link #LAB_METHODS}: identity checks, no string work. */
   static int methodIndex(HttpMethod method) {
-    if (method == HttpMethod.GET) {
-      return 0;
-    } else if (method == HttpMethod.HEAD) {
-      return 1;
-    } else if (method == HttpMethod.POST) {
-      return 2;
-    } else if (method == HttpMethod.PUT) {
-      return 3;
-    } else if (method == HttpMethod.DELETE) {
-      return 4;
-    } else if (method == HttpMethod.PATCH) {
-      return 5;
-    } else if (method == HttpMethod.OPTIONS) {
-      return 6;
+    for (int i = 0; i < LAB_HTTP_METHODS.length; i++) {
+      if (method == LAB_HTTP_METHODS[i]) {
+        return i;
+      }
     }
     return LAB_METHODS.length - 1;
   }

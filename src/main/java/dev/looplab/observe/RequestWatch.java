@@ -38,9 +38,9 @@ public final class RequestWatch {
     return route != null ? route : other;
   }
 
-  /** The request's route starts on this event loop. */
-  public ThreadActivity enter(RouteMeters route, String requestId) {
-    return board.enterRequest(route.route, requestId, route.inFlight);
+  /** The request's route starts on this event loop; {@code startNanos}: when the request arrived, already read. */
+  public ThreadActivity enter(RouteMeters route, String requestId, long startNanos) {
+    return board.enterRequest(route.route, requestId, route.inFlight, startNanos);
   }
 
   /** The route's handlers have returned: the loop is free again (or was held too long: an episode). */

@@ -97,7 +97,7 @@ final class EveryRequest implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    ThreadActivity activity = watch.enter(trip.route, id);
+    ThreadActivity activity = watch.enter(trip.route, id, trip.startNanos);
     trip.activity = activity;
     try {
       rc.next();

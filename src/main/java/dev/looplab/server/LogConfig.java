@@ -99,6 +99,7 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     appender.setTarget(target);
     appender.setQueueSize(8192);
     appender.setEncoder(started(new AccessLineEncoder(), context)); // LINE, written by hand
+    appender.setIncludeMdc(false); // LINE prints none
     return started(appender, context);
   }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * since a client this confused may not agree with us on where its next request starts.
  */
 final class RequestHygiene implements Handler<HttpServerRequest> {
-  private static final Logger ACCESS = LoggerFactory.getLogger("looplab.access");
+  private static final Logger ACCESS = LoggerFactory.getLogger(AccessLog.LOGGER_NAME);
 
   private final Handler<HttpServerRequest> next;
 

@@ -97,6 +97,7 @@ class AsyncAccessLogTest {
     encoder.setContext(context);
     encoder.start();
     attach(sink, 1024, encoder);
+    appender.setIncludeMdc(false); // as LogConfig sets it up
     Thread logging = new Thread(() -> access.atInfo().addKeyValue(AccessLog.REQUEST_ID_KEY, "rid-7").log("GET /x 200 0 ms"),
         "vert.x-eventloop-thread-9");
     logging.start();
