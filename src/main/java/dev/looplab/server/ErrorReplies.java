@@ -70,6 +70,11 @@ public final class ErrorReplies {
       return;
     }
     rc.response().setStatusCode(status);
-    rc.json(new JsonObject().put("error", error).put("detail", detail));
+    rc.json(body(error, detail));
+  }
+
+  /** The one shape of an error body, also for answers sent before the router ({@link RequestHygiene}). */
+  static JsonObject body(String error, String detail) {
+    return new JsonObject().put("error", error).put("detail", detail);
   }
 }

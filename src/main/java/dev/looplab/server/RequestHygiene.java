@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -99,7 +98,7 @@ final class RequestHygiene implements Handler<HttpServerRequest> {
     request.response().setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(new JsonObject().put("error", error).put("detail", detail).encode())
+        .end(ErrorReplies.body(error, detail).encode())
         .onComplete(written -> request.connection().close());
   }
 }
