@@ -21,19 +21,20 @@ import java.util.List;
  */
 final class JvmMeters {
   private final MeterRegistry registry;
-  private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
-  private boolean bound;
+  // made by the first scrape: their constructors already read the memory pools and listen for GCs
+  private JvmGcMetrics gc;
+  private JvmHeapPressureMetrics heapPressure;
 
   JvmMeters(MeterRegistry registry) {
     this.registry = registry;
   }
 
   synchronized void bindOnce() {
-    if (bound) {
+    if (gc != null) {
       return;
     }
-    bound = true;
+    gc = new JvmGcMetrics();
+    heapPressure = new JvmHeapPressureMetrics();
     for (MeterBinder binder : List.of(new ClassLoaderMetrics(), new JvmCompilationMetrics(), gc, heapPressure,
         new JvmInfoMetrics(), new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
       binder.bindTo(registry);
@@ -42,7 +43,9 @@ final class JvmMeters {
 
   /** Removes the GC listeners (tests run many servers in one JVM). */
   synchronized void close() {
-    gc.close();
-    heapPressure.close();
+    if (gc != null) {
+      gc.close();
+      heapPressure.close();
+    }
   }
 }
