@@ -89,7 +89,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     }
     if (drain != null) {
       trip.served = drain.serve(rc);
-      if (trip.served == null) {
+      if (!trip.served) {
         return; // answered 503: the shutdown's grace period is over
       }
     }
@@ -120,7 +120,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     private final String id;
     private final long startNanos;
     private boolean admitted;
-    private Runnable served;
+    private boolean served;
     private RouteMeters route;
     private ThreadActivity activity;
 
@@ -134,7 +134,7 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (serverTiming) {
         rc.response().putHeader(ServerTiming.HEADER, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
       }
-      if (served != null) {
+      if (served) {
         drain.headersEnding(rc);
       }
     }
@@ -153,8 +153,8 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (accessLog) {
         AccessLog.write(id, rc.request(), status, nanos / 1_000_000);
       }
-      if (served != null) {
-        drain.ended(rc, ended, served);
+      if (served) {
+        drain.ended(rc, ended);
       }
     }
   }

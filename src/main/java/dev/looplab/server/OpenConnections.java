@@ -4,10 +4,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +29,7 @@ final class OpenConnections {
 
   private static final class State {
     final Context context;
-    int busy;
+    final List<RoutingContext> serving = new ArrayList<>(1);
     long begun;
     long waitingSinceNanos = System.nanoTime();
 
@@ -35,6 +39,8 @@ final class OpenConnections {
   }
 
   private final Set<Thread> notAccepting = ConcurrentHashMap.newKeySet();
+  // requests of a connection this class never saw open (none in the lab's own server)
+  private final Map<RoutingContext, Context> untracked = new ConcurrentHashMap<>();
 
   /** Connections opened on the calling loop from now on are closed at once (a drain has begun). */
   void stopAcceptingOnThisLoop() {
@@ -51,18 +57,35 @@ final class OpenConnections {
     connection.closeHandler(gone -> open.remove(connection));
   }
 
-  /** A request of this connection reached the router; returns what to call when its response ends. */
-  Runnable begin(HttpConnection connection) {
-    State state = open.get(connection);
+  /**
+   * A request reached the router: it is being served until {@link #end}. Both run on the request's
+   * loop, which is its connection's, so a connection's list needs no lock and a request costs no
+   * allocation here.
+   */
+  void begin(RoutingContext rc) {
+    State state = open.get(rc.request().connection());
     if (state == null) {
-      return () -> { };
+      untracked.put(rc, Vertx.currentContext());
+      return;
     }
-    state.busy++;
+    state.serving.add(rc);
     state.begun++;
-    return () -> {
-      state.busy--;
-      state.waitingSinceNanos = System.nanoTime();
-    };
+  }
+
+  /** The response of a request given to {@link #begin} has ended, or its connection closed first. */
+  void end(RoutingContext rc) {
+    State state = open.get(rc.request().connection());
+    if (state == null || !state.serving.remove(rc)) {
+      untracked.remove(rc);
+      return;
+    }
+    state.waitingSinceNanos = System.nanoTime();
+  }
+
+  /** Runs {@code action} on each request being served, on that request's loop. */
+  void forEachServing(Consumer<RoutingContext> action) {
+    open.forEach((connection, state) -> state.context.runOnContext(v -> List.copyOf(state.serving).forEach(action)));
+    untracked.forEach((rc, context) -> context.runOnContext(v -> action.accept(rc)));
   }
 
   int size() {
@@ -105,12 +128,12 @@ final class OpenConnections {
    */
   private void closeIf(Vertx vertx, Reason reason, Predicate<State> due) {
     open.forEach((connection, state) -> state.context.runOnContext(first -> {
-      if (state.busy > 0 || !due.test(state)) {
+      if (!state.serving.isEmpty() || !due.test(state)) {
         return;
       }
       long begunBefore = state.begun;
       vertx.setTimer(1, second -> {
-        if (state.busy == 0 && state.begun == begunBefore && open.containsKey(connection)) {
+        if (state.serving.isEmpty() && state.begun == begunBefore && open.containsKey(connection)) {
           closed.get(reason).incrementAndGet();
           open.remove(connection);
           connection.close();

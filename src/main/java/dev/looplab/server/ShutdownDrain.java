@@ -8,12 +8,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the server promises on SIGTERM: every request it reads gets an answer. During the grace
@@ -30,7 +29,7 @@ final class ShutdownDrain {
   private static final String REFUSED = "looplab.drainRefused";
 
   private final OpenConnections connections = new OpenConnections();
-  private final Map<RoutingContext, Context> serving = new ConcurrentHashMap<>();
+  private final LongAdder serving = new LongAdder();
   private final AtomicLong finished = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong cutOff = new AtomicLong();
@@ -43,17 +42,17 @@ final class ShutdownDrain {
 
   /**
    * For every request before its route ({@link EveryRequest}): once the grace is over, a 503 and
-   * null; else the request counts as being served until {@link #ended} is called with what this returns.
+   * false; else true, and the request counts as being served until {@link #ended}.
    */
-  Runnable serve(RoutingContext rc) {
+  boolean serve(RoutingContext rc) {
     if (expired) {
       rc.addEndHandler(ended -> rc.request().connection().close());
       refuse(rc);
-      return null;
+      return false;
     }
-    Runnable done = connections.begin(rc.request().connection());
-    serving.put(rc, Vertx.currentContext());
-    return done;
+    connections.begin(rc);
+    serving.increment();
+    return true;
   }
 
   /** Just before a served request's response head goes out. */
@@ -64,9 +63,9 @@ final class ShutdownDrain {
   }
 
   /** When the response of a request {@link #serve} let through has ended, or its connection closed first. */
-  void ended(RoutingContext rc, AsyncResult<Void> ended, Runnable done) {
-    done.run();
-    serving.remove(rc);
+  void ended(RoutingContext rc, AsyncResult<Void> ended) {
+    connections.end(rc);
+    serving.decrement();
     if (draining) {
       if (ended.failed() || !rc.response().ended()) {
         cutOff.incrementAndGet(); // the connection closed before the answer went out
@@ -89,7 +88,7 @@ final class ShutdownDrain {
 
   /** Requests that lost their connection before their answer, plus those still without one. */
   long cutOff() {
-    return cutOff.get() + serving.size();
+    return cutOff.get() + serving.sum();
   }
 
   int openConnections() {
@@ -127,7 +126,7 @@ final class ShutdownDrain {
     begin();
     // a response whose head is out but not its end is a stream (the live page's events): it would
     // hold the drain for the whole grace, so it ends now, cleanly; the browser reconnects elsewhere
-    serving.forEach((rc, context) -> context.runOnContext(v -> endStream(rc)));
+    connections.forEachServing(ShutdownDrain::endStream);
     long graceEnd = start + graceMs * 1_000_000;
     while (!quietOnEveryLoop(graceEnd) && System.nanoTime() < graceEnd) {
       connections.closeIdle(vertx, false);
@@ -135,7 +134,7 @@ final class ShutdownDrain {
     }
     if (!quietOnEveryLoop(graceEnd)) {
       expired = true;
-      serving.forEach((rc, context) -> context.runOnContext(v -> refuse(rc)));
+      connections.forEachServing(this::refuse);
       long hardEnd = graceEnd + graceMs * 1_000_000;
       while (!quietOnEveryLoop(hardEnd) && System.nanoTime() < hardEnd) {
         connections.closeIdle(vertx, true);
@@ -147,7 +146,7 @@ final class ShutdownDrain {
   }
 
   private boolean quiet() {
-    return serving.isEmpty() && connections.size() == 0;
+    return serving.sum() == 0 && connections.size() == 0;
   }
 
   /**
