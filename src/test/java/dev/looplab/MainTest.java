@@ -89,6 +89,14 @@ class MainTest {
   }
 
   @Test
+  void anOptionGivenTwiceIsAUsageError() {
+    // values that cannot be read: were the repetition let through, this still ends, with another message
+    assertEquals(2, run("--port", "x", "-p", "y"));
+    assertEquals("looplab: option '--port' (<port>) should be specified only once (see 'looplab server --help')",
+        err.toString().strip());
+  }
+
+  @Test
   void aWordOutsideAChoiceIsAUsageError() {
     assertEquals(2, run("experiment", "--mode=parallel"));
     assertEquals("looplab: Invalid value for option '--mode': expected one of [sync, async, both] (case-sensitive) but was "

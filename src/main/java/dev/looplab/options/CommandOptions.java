@@ -3,6 +3,7 @@ package dev.looplab.options;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -60,11 +61,19 @@ public final class CommandOptions {
   }
 
   /**
-   * Reads a command's arguments. Long names must be written out in full, and parsing stops at the
-   * first word that is not an option: it and what follows are {@link OptionValues#leftovers()}.
+   * Reads a command's arguments. Long names must be written out in full, each option given at most
+   * once, and parsing stops at the first word that is not an option: it and what follows are
+   * {@link OptionValues#leftovers()}.
    */
   public OptionValues parse(String... args) throws ParseException {
     DefaultParser parser = DefaultParser.builder().setAllowPartialMatching(false).get();
-    return new OptionValues(parser.parse(options, args, true), defaults);
+    CommandLine line = parser.parse(options, args, true);
+    for (Option given : line.getOptions()) {
+      if (line.getOptionCount(given) > 1) {
+        throw new ParseException("option '--" + given.getLongOpt() + "'" + (given.hasArg() ? " (" + given.getArgName() + ")" : "")
+            + " should be specified only once");
+      }
+    }
+    return new OptionValues(line, defaults);
   }
 }

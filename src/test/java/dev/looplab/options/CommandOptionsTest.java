@@ -75,6 +75,14 @@ class CommandOptionsTest {
   }
 
   @Test
+  void anOptionGivenTwiceIsRefusedRatherThanOneOfItsValuesPicked() {
+    assertEquals("option '--port' (<port>) should be specified only once",
+        assertThrows(ParseException.class, () -> parse("--port", "1", "-p", "2")).getMessage());
+    assertEquals("option '--loud' should be specified only once",
+        assertThrows(ParseException.class, () -> parse("--loud", "--loud")).getMessage());
+  }
+
+  @Test
   void aMissingValueIsRefusedByTheParser() {
     assertThrows(MissingArgumentException.class, () -> parse("--port"));
   }
