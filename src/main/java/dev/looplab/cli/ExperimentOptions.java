@@ -50,7 +50,7 @@ record ExperimentOptions(RunPlan plan, List<Mode> modes, int warmup, ReportForma
       throw OptionValues.invalid("concurrency", concurrency + " must be at least 1");
     }
     int warmup = values.intIn("warmup", 0, 1_000_000);
-    long timeoutMs = values.longIn("timeout-ms", Long.MIN_VALUE, Long.MAX_VALUE);
+    long timeoutMs = values.longValue("timeout-ms");
     if (timeoutMs < 0) {
       throw OptionValues.invalid("timeout-ms", timeoutMs + " must be 0 (none) or more");
     }

@@ -29,7 +29,7 @@ record SuiteOptions(URI baseUrl, Path outDir, boolean failOnBlocked, long timeou
   }
 
   static SuiteOptions read(OptionValues values) throws ParseException {
-    long timeoutMs = values.longIn("timeout-ms", Long.MIN_VALUE, Long.MAX_VALUE);
+    long timeoutMs = values.longValue("timeout-ms");
     if (timeoutMs < 0) {
       throw OptionValues.invalid("timeout-ms", timeoutMs + " must be 0 (none) or more");
     }

@@ -42,12 +42,17 @@ public final class OptionValues {
 
   /** The value as a number in {@code min..max}; the option must have a default. */
   public long longIn(String longName, long min, long max) throws ParseException {
-    return checkRange(longName, required(longName, parsed(longName, OptionValues::aLong)), min, max);
+    return checkRange(longName, longValue(longName), min, max);
+  }
+
+  /** The value as a number; the option must have a default. */
+  public long longValue(String longName) throws ParseException {
+    return required(longName, parsed(longName, OptionValues::aLong));
   }
 
   /** The value as a number, or null when the option has neither a value nor a default. */
   public Integer optionalInt(String longName) throws ParseException {
-    return text(longName) == null ? null : parsed(longName, OptionValues::anInt);
+    return parsed(longName, OptionValues::anInt);
   }
 
   /** The value read by {@code read}, whose IllegalArgumentException message says what is wrong; null stays null. */
