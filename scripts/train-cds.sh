@@ -35,6 +35,6 @@ status=0; timeout 60 tail --pid="$LAB_PID" -f /dev/null || status=$?
 wait "$LAB_PID" || status=$?
 LAB_PIDS=()
 [ $status = 0 ] || { cat "$LAB_LOG" >&2; echo "$LAB_NAME: the server did not exit cleanly (status $status)" >&2; exit 1; }
-# CDS cannot archive every class (picocli's Java 5 class files, JFR events); say how many it skipped
+# CDS cannot archive every class (the JDK's JFR events, classes that fail verification); say how many it skipped
 skipped=$(grep -c -E '\[warning\]\[(cds|aot)' "$LAB_LOG" || true)
 echo "$LAB_NAME: archive written; ${skipped:-0} class(es) skipped by CDS (see -Xlog:cds for which)" >&2

@@ -1,25 +1,22 @@
 package dev.looplab;
 
+import dev.looplab.cli.CommandRunner;
 import dev.looplab.cli.ExperimentCommand;
+import dev.looplab.cli.LabCommand;
 import dev.looplab.cli.ServerCommand;
 import dev.looplab.cli.SuiteCommand;
 import java.io.PrintWriter;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine;
 
 /** {@code java -jar looplab.jar [server|experiment|suite] [options]}; with no command, the server. */
-@Command(name = "looplab", mixinStandardHelpOptions = true, version = "looplab 0.1.0",
-    description = "A Vert.x lab that makes event-loop blocking visible and measurable.")
-public final class Main implements Runnable {
-  static final int USAGE_ERROR = 2;
+public final class Main {
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
-  private static final Map<String, Supplier<Object>> COMMANDS = Map.of(
-      "server", ServerCommand::new, "experiment", ExperimentCommand::new, "suite", SuiteCommand::new);
-  private static final String[] COMMAND_ORDER = {"server", "experiment", "suite"};
+  private static final String DESCRIPTION = "A Vert.x lab that makes event-loop blocking visible and measurable.";
+
+  private Main() {}
 
   public static void main(String[] args) {
     // Netty 4.2 registers JFR events for its buffers on the first request: ~140 ms of a one-core
@@ -42,23 +39,24 @@ public final class Main implements Runnable {
 
   static int execute(PrintWriter out, PrintWriter err, String... args) {
     String[] command = withDefaultCommand(args);
-    CommandLine cli = new CommandLine(new Main());
-    // picocli reads every option of every command it is given: a start only pays for the one it runs
-    for (String name : COMMANDS.containsKey(command[0]) ? new String[] {command[0]} : COMMAND_ORDER) {
-      cli.addSubcommand(name, COMMANDS.get(name).get());
+    if (TOP_LEVEL_FLAGS.contains(command[0])) {
+      return CommandRunner.runLooplab(command[0], DESCRIPTION, allCommands(), out);
     }
-    cli.setOut(out).setErr(err);
-    cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      commandLine.getErr().println("looplab: " + e.getMessage());
-      return 1;
-    });
-    return cli.execute(command);
+    // only the command that runs is built: a start does not pay for the others' options
+    LabCommand chosen = switch (command[0]) {
+      case "server" -> new ServerCommand();
+      case "experiment" -> new ExperimentCommand();
+      case "suite" -> new SuiteCommand();
+      default -> null;
+    };
+    if (chosen == null) {
+      return CommandRunner.usageError(err, "Unmatched argument at index 0: '" + command[0] + "'", "looplab");
+    }
+    return CommandRunner.run(chosen, Arrays.copyOfRange(command, 1, command.length), 1, out, err);
   }
 
-  @Override
-  public void run() {
-    // only reached through withDefaultCommand's choice, which always names a subcommand
+  private static List<LabCommand> allCommands() {
+    return List.of(new ServerCommand(), new ExperimentCommand(), new SuiteCommand());
   }
 
   private static String[] withDefaultCommand(String[] args) {
@@ -69,11 +67,5 @@ public final class Main implements Runnable {
     withServer[0] = "server";
     System.arraycopy(args, 0, withServer, 1, args.length);
     return withServer;
-  }
-
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    PrintWriter err = e.getCommandLine().getErr();
-    err.println("looplab: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-    return USAGE_ERROR;
   }
 }

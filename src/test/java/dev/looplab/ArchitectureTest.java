@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The direction of the packages: cli -> driver -> model <- report; server core <- lessons. */
+/** The direction of the packages: cli -> driver -> model <- report; server core <- lessons; options below both cli and lessons. */
 class ArchitectureTest {
   private static JavaClasses main;
 
@@ -60,6 +60,14 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.looplab.model..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.looplab.driver..", "dev.looplab.cli..",
             "dev.looplab.report..", "dev.looplab.server..", "dev.looplab.observe..", "dev.looplab.lessons..")
+        .check(main);
+  }
+
+  @Test
+  void optionsKnowNothingOfTheLab() {
+    noClasses().that().resideInAPackage("dev.looplab.options..")
+        .should().dependOnClassesThat(resideInAPackage("dev.looplab..").and(not(resideInAPackage("dev.looplab.options.."))))
+        .because("the commands and the lessons both define options with it")
         .check(main);
   }
 

@@ -1,10 +1,16 @@
 package dev.looplab.cli;
 
-/** A switch option's value; {@link OnOffConverter} reads it. */
-enum OnOff {
-  ON, OFF;
+import java.util.Locale;
 
-  boolean on() {
-    return this == ON;
+/** A switch given as on/off (also true/false, yes/no, 1/0), on the command line or in the environment. */
+final class OnOff {
+  private OnOff() {}
+
+  static boolean parse(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("'" + value + "' is not on or off");
+    };
   }
 }

@@ -4,36 +4,25 @@ import dev.looplab.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.function.Function;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Default of each server option: its environment variable when set, else {@link ServerConfig#defaults()}.
  * The names follow one rule: {@code --task-ms} is {@code LOOPLAB_TASK_MS}; only the port is
- * {@code PORT}, as Cloud Run sets it.
+ * {@code PORT}, as Cloud Run sets it. A blank variable counts as unset.
  */
-public final class ServerDefaults implements IDefaultValueProvider {
+final class ServerDefaults {
   private static final JsonObject DEFAULTS = ServerConfig.defaults().toJson();
 
   private final Function<String, String> environment;
 
-  /** Reads the process's environment (picocli makes this one). */
-  public ServerDefaults() {
-    this(System::getenv);
-  }
-
   /** Reads the given environment: variable name to value, null when unset. */
-  public ServerDefaults(Function<String, String> environment) {
+  ServerDefaults(Function<String, String> environment) {
     this.environment = environment;
   }
 
-  @Override
-  public String defaultValue(ArgSpec arg) {
-    if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
-      return null;
-    }
-    String key = option.longestName().replaceFirst("^--", "").replace('-', '_');
+  /** The default of the option with this long name ({@code task-ms}); null when it has none here. */
+  String defaultValue(String longName) {
+    String key = longName.replace('-', '_');
     String fromEnv = environment.apply(envName(key));
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.trim();

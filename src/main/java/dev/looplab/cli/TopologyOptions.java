@@ -2,38 +2,46 @@ package dev.looplab.cli;
 
 import dev.looplab.model.LabInfo;
 import dev.looplab.model.Topology;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import dev.looplab.options.CommandOptions;
+import dev.looplab.options.OptionValues;
+import org.apache.commons.cli.ParseException;
 
 /** What stands behind --base-url, for the prediction: e.g. Cloud Run's instances x concurrency, or scripts/local-cloud.sh. */
-public final class TopologyOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+final class TopologyOptions {
+  private final Integer processes;
+  private final Integer perProcess;
+  private final Integer queue;
 
-  @Option(names = "--cloud-instances",
-      description = "Server processes behind --base-url, e.g. 3 for the lesson's Cloud Run or local-cloud.sh (default 1).")
-  Integer processes;
+  private TopologyOptions(Integer processes, Integer perProcess, Integer queue) {
+    this.processes = processes;
+    this.perProcess = perProcess;
+    this.queue = queue;
+  }
 
-  @Option(names = "--cloud-concurrency",
-      description = "Requests each process takes at once (Cloud Run's concurrency, HAProxy's maxconn); default: the server's --max-concurrency, else no limit.")
-  Integer perProcess;
+  static void addTo(CommandOptions options) {
+    options.value(null, "cloud-instances", "<n>", null,
+            "Server processes behind --base-url, e.g. 3 for the lesson's Cloud Run or local-cloud.sh (default 1).")
+        .value(null, "cloud-concurrency", "<n>", null, "Requests each process takes at once (Cloud Run's concurrency, "
+            + "HAProxy's maxconn); default: the server's --max-concurrency, else no limit.")
+        .value(null, "cloud-queue", "<n>", null,
+            "Requests the platform lets wait in front of full processes before answering 429 (default: no limit).");
+  }
 
-  @Option(names = "--cloud-queue",
-      description = "Requests the platform lets wait in front of full processes before answering 429 (default: no limit).")
-  Integer queue;
+  /** The options' values, checked before any call is made. */
+  static TopologyOptions read(OptionValues values) throws ParseException {
+    return new TopologyOptions(atLeast(values, "cloud-instances", 1), atLeast(values, "cloud-concurrency", 1),
+        atLeast(values, "cloud-queue", 0));
+  }
 
   Topology topology(LabInfo info) {
-    require("--cloud-instances", processes, 1);
-    require("--cloud-concurrency", perProcess, 1);
-    require("--cloud-queue", queue, 0);
     return Topology.of(processes, perProcess, queue, info);
   }
 
-  private void require(String option, Integer value, int min) {
+  private static Integer atLeast(OptionValues values, String option, int min) throws ParseException {
+    Integer value = values.optionalInt(option);
     if (value != null && value < min) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '" + option + "': " + value + " must be at least " + min);
+      throw OptionValues.invalid(option, value + " must be at least " + min);
     }
+    return value;
   }
 }

@@ -1,30 +1,32 @@
 package dev.looplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.server.ServerConfig;
+import java.util.Map;
+import org.apache.commons.cli.ParseException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class AccessLogOptionTest {
 
-  private static ServerCommand parse(String... args) {
-    ServerCommand command = new ServerCommand();
-    new CommandLine(command).parseArgs(args);
-    return command;
+  static ServerConfig parse(String... args) throws ParseException {
+    return ServerOptions.config(ServerOptions.define(Map.<String, String>of()::get).parse(args));
   }
 
   @Test
-  void onByDefaultOffOnRequest() {
-    assertEquals(OnOff.ON, parse().accessLog);
-    assertEquals(OnOff.OFF, parse("--access-log", "off").accessLog);
-    assertEquals(OnOff.ON, parse("--access-log=true").accessLog);
+  void onByDefaultOffOnRequest() throws ParseException {
+    assertTrue(parse().accessLog());
+    assertFalse(parse("--access-log", "off").accessLog());
+    assertTrue(parse("--access-log=true").accessLog());
   }
 
   @Test
   void aWordThatIsNotASwitchIsAUsageError() {
-    assertThrows(CommandLine.ParameterException.class, () -> parse("--access-log", "loud"));
+    ParseException refused = assertThrows(ParseException.class, () -> parse("--access-log", "loud"));
+    assertEquals("Invalid value for option '--access-log': 'loud' is not on or off", refused.getMessage());
   }
 
   @Test

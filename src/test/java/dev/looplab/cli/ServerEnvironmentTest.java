@@ -3,115 +3,117 @@ package dev.looplab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.looplab.lessons.decisions.DecisionsFlags;
+import dev.looplab.options.OptionValues;
 import dev.looplab.server.ServerConfig;
-import java.util.Arrays;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.ParseException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every server option, as picocli knows it, is set by the environment variable its help names:
- * each variable is given a value other than the default, through an injected environment, and
- * must reach both the option and the configuration the server is started with.
+ * Every server option is set by the environment variable its help names: each variable is given a
+ * value other than the default, through an injected environment, and must reach the configuration
+ * the server is started with (or the decisions lesson's settings, for its options).
  */
 class ServerEnvironmentTest {
   private static final Pattern ENV_IN_HELP = Pattern.compile("\\(env ([A-Z][A-Z0-9_]*)[;)]");
 
-  private static List<OptionSpec> serverOptions() {
-    return new CommandLine(new ServerCommand()).getCommandSpec().options().stream()
-        .filter(o -> !o.usageHelp() && !o.versionHelp()).toList();
+  private static Collection<Option> serverOptions() {
+    return ServerOptions.define(Map.<String, String>of()::get).options().getOptions();
   }
 
-  private static String envNameInHelp(OptionSpec option) {
-    Matcher m = ENV_IN_HELP.matcher(String.join(" ", option.description()));
-    assertTrue(m.find(), option.longestName() + "'s help names no environment variable");
+  private static String envNameInHelp(Option option) {
+    Matcher m = ENV_IN_HELP.matcher(option.getDescription());
+    assertTrue(m.find(), option.getLongOpt() + "'s help names no environment variable");
     return m.group(1);
   }
 
   /** A valid value that is not the option's default. */
-  private static String otherValue(OptionSpec option, String defaultValue) {
-    Class<?> type = option.type();
-    if (type.isEnum()) {
-      return Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase())
-          .filter(c -> !c.equalsIgnoreCase(defaultValue)).findFirst().orElseThrow();
-    }
-    if (option.longestName().equals("--postgres-url")) {
-      return "postgresql://looplab@127.0.0.2:5433/lab";
-    }
-    if (option.longestName().equals("--redis-url")) {
-      return "redis://127.0.0.2:6380";
-    }
-    if (type == String.class) {
-      return "127.0.0.1".equals(defaultValue) ? "0.0.0.0" : "127.0.0.1";
-    }
-    return String.valueOf(Long.parseLong(defaultValue) + 1);
+  private static String otherValue(String longName, String defaultValue) {
+    return switch (longName) {
+      case "postgres-url" -> "postgresql://looplab@127.0.0.2:5433/lab";
+      case "redis-url" -> "redis://127.0.0.2:6380";
+      case "host" -> "127.0.0.1".equals(defaultValue) ? "0.0.0.0" : "127.0.0.1";
+      case "instrumentation", "access-log" -> "on".equals(defaultValue) ? "off" : "on";
+      default -> String.valueOf(Long.parseLong(defaultValue) + 1);
+    };
   }
 
-  private static ServerCommand parsedWith(Map<String, String> environment) {
-    ServerCommand command = new ServerCommand();
-    CommandLine cli = new CommandLine(command).setDefaultValueProvider(new ServerDefaults(environment::get));
-    cli.parseArgs();
-    return command;
+  private static OptionValues parsedWith(Map<String, String> environment, String... args) throws ParseException {
+    return ServerOptions.define(environment::get).parse(args);
+  }
+
+  /** What the server and the decisions lesson are configured with, keyed as /info shows it: --task-ms is task_ms. */
+  private static JsonObject configured(OptionValues values) throws ParseException {
+    return ServerOptions.config(values).toJson().mergeIn(DecisionsFlags.settings(values).toJson());
   }
 
   @Test
   void everyOptionNamesItsOwnVariable() {
     Set<String> names = new HashSet<>();
-    for (OptionSpec option : serverOptions()) {
+    for (Option option : serverOptions()) {
       assertTrue(names.add(envNameInHelp(option)), "two options share " + envNameInHelp(option));
     }
     assertEquals(serverOptions().size(), names.size());
   }
 
   @Test
-  void everyVariableIsHonoured() {
-    Map<String, String> defaults = new HashMap<>();
-    ServerCommand plain = parsedWith(Map.of());
-    for (OptionSpec option : new CommandLine(plain).getCommandSpec().options()) {
-      defaults.put(option.longestName(), String.valueOf((Object) option.getValue()));
-    }
+  void everyVariableIsHonoured() throws ParseException {
+    OptionValues plain = parsedWith(Map.of());
     Map<String, String> environment = new HashMap<>();
     Map<String, String> expected = new HashMap<>();
-    for (OptionSpec option : serverOptions()) {
-      String value = otherValue(option, defaults.get(option.longestName()));
+    for (Option option : serverOptions()) {
+      String value = otherValue(option.getLongOpt(), plain.text(option.getLongOpt()));
       environment.put(envNameInHelp(option), value);
-      expected.put(option.longestName(), value);
+      expected.put(option.getLongOpt(), value);
     }
 
-    ServerCommand fromEnv = parsedWith(environment);
-    ServerConfig config = fromEnv.validated();
-    for (OptionSpec option : new CommandLine(fromEnv).getCommandSpec().options()) {
-      String want = expected.get(option.longestName());
-      if (want == null) {
-        continue;  // --help, --version
-      }
-      String got = String.valueOf((Object) option.getValue());
-      assertTrue(want.equalsIgnoreCase(got), option.longestName() + ": env gave " + want + ", option holds " + got);
-      assertNotEquals(defaults.get(option.longestName()), got, option.longestName() + " kept its default");
-      // the configuration, as /info shows it, names each field as its option
-      String key = option.longestName().substring(2).replace('-', '_');
-      Object inConfig = config.toJson().getValue(key);
-      if (inConfig == null) {
-        inConfig = fromEnv.decisions.settings().toJson().getValue(key); // the decisions lesson's own options
-      }
-      assertTrue(want.equalsIgnoreCase(String.valueOf(inConfig)),
-          option.longestName() + "=" + want + " did not reach the configuration " + config.toJson().encode());
+    OptionValues fromEnv = parsedWith(environment);
+    JsonObject config = configured(fromEnv);
+    for (Map.Entry<String, String> want : expected.entrySet()) {
+      String name = want.getKey();
+      assertNotEquals(plain.text(name), fromEnv.text(name), "--" + name + " kept its default");
+      Object inConfig = config.getValue(name.replace('-', '_'));
+      assertTrue(want.getValue().equalsIgnoreCase(String.valueOf(inConfig)),
+          "--" + name + "=" + want.getValue() + " did not reach the configuration " + config.encode());
     }
     assertFalse(environment.isEmpty());
   }
 
   @Test
-  void aBlankVariableLeavesTheDefault() {
-    ServerCommand command = parsedWith(Map.of("PORT", "  "));
-    assertEquals(ServerConfig.defaults().port(), command.validated().port());
+  void theCommandLineBeatsTheVariable() throws ParseException {
+    Map<String, String> environment = Map.of("LOOPLAB_TASK_MS", "300", "LOOPLAB_DB_POOL_SIZE", "7");
+    assertEquals(300, ServerOptions.config(parsedWith(environment)).taskMs());
+    assertEquals(400, ServerOptions.config(parsedWith(environment, "--task-ms", "400")).taskMs());
+    assertEquals(9, DecisionsFlags.settings(parsedWith(environment, "--db-pool-size=9")).blockingPoolSize());
+  }
+
+  @Test
+  void theHelpShowsTheDefaultInForce() {
+    Option taskMs = ServerOptions.define(Map.of("LOOPLAB_TASK_MS", "300")::get).options().getOption("task-ms");
+    assertTrue(taskMs.getDescription().contains("default 300)"), taskMs.getDescription());
+  }
+
+  @Test
+  void aBlankVariableLeavesTheDefault() throws ParseException {
+    assertEquals(ServerConfig.defaults().port(), ServerOptions.config(parsedWith(Map.of("PORT", "  "))).port());
+  }
+
+  @Test
+  void aBadVariableIsAUsageErrorNamingItsOption() {
+    ParseException refused = assertThrows(ParseException.class,
+        () -> ServerOptions.config(parsedWith(Map.of("PORT", "http"))));
+    assertEquals("Invalid value for option '--port': 'http' is not an int", refused.getMessage());
   }
 }

@@ -9,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** scripts/lib.sh's promises that no --help run can show: clean-up after a failure, and run-server.sh's options. */
 class ScriptLibraryTest {
@@ -49,9 +50,9 @@ class ScriptLibraryTest {
     Matcher list = Pattern.compile("SERVER_OPTIONS=\\(([^)]*)\\)").matcher(Files.readString(Path.of("scripts/run-server.sh")));
     assertTrue(list.find(), "no SERVER_OPTIONS=(...) in scripts/run-server.sh");
     Set<String> inScript = new TreeSet<>(Arrays.asList(list.group(1).trim().split("\\s+")));
-    Set<String> inServer = new CommandLine(new ServerCommand()).getCommandSpec().options().stream()
-        .filter(option -> !option.usageHelp() && !option.versionHelp())
-        .flatMap(option -> Arrays.stream(option.names()))
+    Set<String> inServer = new ServerCommand().options().options().getOptions().stream()
+        .flatMap(option -> Stream.of(option.getOpt() == null ? null : "-" + option.getOpt(), "--" + option.getLongOpt()))
+        .filter(Objects::nonNull)
         .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(inServer, inScript, "scripts/run-server.sh's SERVER_OPTIONS and `looplab server --help` differ");
   }

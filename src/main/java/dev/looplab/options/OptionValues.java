@@ -1,0 +1,105 @@
+package dev.looplab.options;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The values of a parsed command line, each the one given there or else its default, read as the
+ * type the command needs. A value that cannot be read, or is out of range, is a usage error naming
+ * its option: {@code Invalid value for option '--port': 70000 is not in 0..65535}.
+ */
+public final class OptionValues {
+  private final CommandLine line;
+  private final Map<String, String> defaults;
+
+  OptionValues(CommandLine line, Map<String, String> defaults) {
+    this.line = line;
+    this.defaults = defaults;
+  }
+
+  /** A usage error about an option's value. */
+  public static ParseException invalid(String longName, String why) {
+    return new ParseException("Invalid value for option '--" + longName + "': " + why);
+  }
+
+  /** Whether the option was given on the command line. */
+  public boolean flag(String longName) {
+    return line.hasOption(longName);
+  }
+
+  /** The value, or its default; null when there is neither. */
+  public String text(String longName) {
+    return line.getOptionValue(longName, defaults.get(longName));
+  }
+
+  /** The value as a number in {@code min..max}; the option must have a default. */
+  public int intIn(String longName, int min, int max) throws ParseException {
+    return (int) checkRange(longName, required(longName, parsed(longName, OptionValues::anInt)), min, max);
+  }
+
+  /** The value as a number in {@code min..max}; the option must have a default. */
+  public long longIn(String longName, long min, long max) throws ParseException {
+    return checkRange(longName, longValue(longName), min, max);
+  }
+
+  /** The value as a number; the option must have a default. */
+  public long longValue(String longName) throws ParseException {
+    return required(longName, parsed(longName, OptionValues::aLong));
+  }
+
+  /** The value as a number, or null when the option has neither a value nor a default. */
+  public Integer optionalInt(String longName) throws ParseException {
+    return parsed(longName, OptionValues::anInt);
+  }
+
+  /** The value read by {@code read}, whose IllegalArgumentException message says what is wrong; null stays null. */
+  public <T> T parsed(String longName, Function<String, T> read) throws ParseException {
+    String value = text(longName);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return read.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(longName, e.getMessage());
+    }
+  }
+
+  /** The words from the first one that is not an option to the end; a command that takes none refuses them. */
+  public List<String> leftovers() {
+    return line.getArgList();
+  }
+
+  private static <T> T required(String longName, T value) {
+    if (value == null) {
+      throw new IllegalStateException("--" + longName + " has neither a value nor a default");
+    }
+    return value;
+  }
+
+  private static long checkRange(String longName, long value, long min, long max) throws ParseException {
+    if (value < min || value > max) {
+      throw invalid(longName, value + " is not in " + min + ".." + max);
+    }
+    return value;
+  }
+
+  private static Integer anInt(String value) {
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not an int");
+    }
+  }
+
+  private static Long aLong(String value) {
+    try {
+      return Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a long");
+    }
+  }
+}
