@@ -31,6 +31,11 @@ final class ServerDefaults {
     return fallback == null ? null : fallback.toString();
   }
 
+  /** Where a default from {@link #defaultValue} came from, for error messages: {@code env LOOPLAB_TASK_MS}. */
+  static String origin(String longName) {
+    return "env " + envName(longName.replace('-', '_'));
+  }
+
   private static String envName(String key) {
     return key.equals("port") ? "PORT" : "LOOPLAB_" + key.toUpperCase(Locale.ROOT);
   }

@@ -20,16 +20,22 @@ public final class CommandOptions {
 
   private final Options options = new Options();
   private final Map<String, String> defaults = new HashMap<>();
+  private final Map<String, String> defaultOrigins = new HashMap<>();
   private final Function<String, String> outside;
+  private final Function<String, String> originOf;
 
   /** Options whose defaults are their own. */
   public CommandOptions() {
-    this(longName -> null);
+    this(longName -> null, longName -> null);
   }
 
-  /** Options whose defaults come first from {@code outside}: long name to value, null when it has none. */
-  public CommandOptions(Function<String, String> outside) {
+  /**
+   * Options whose defaults come first from {@code outside}: long name to value, null when it has none.
+   * {@code originOf} names where such a value came from ({@code env LOOPLAB_TASK_MS}), for error messages.
+   */
+  public CommandOptions(Function<String, String> outside, Function<String, String> originOf) {
     this.outside = outside;
+    this.originOf = originOf;
   }
 
   /**
@@ -43,6 +49,9 @@ public final class CommandOptions {
     String inForce = fromOutside != null ? fromOutside : ownDefault;
     if (inForce != null) {
       defaults.put(longName, inForce);
+    }
+    if (fromOutside != null) {
+      defaultOrigins.put(longName, originOf.apply(longName));
     }
     options.addOption(Option.builder(shortName).longOpt(longName).hasArg().argName(argName)
         .desc(description.replace(DEFAULT, String.valueOf(inForce))).get());
@@ -74,6 +83,6 @@ public final class CommandOptions {
             + " should be specified only once");
       }
     }
-    return new OptionValues(line, defaults);
+    return new OptionValues(line, defaults, defaultOrigins);
   }
 }

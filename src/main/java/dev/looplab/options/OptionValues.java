@@ -9,15 +9,18 @@ import org.apache.commons.cli.ParseException;
 /**
  * The values of a parsed command line, each the one given there or else its default, read as the
  * type the command needs. A value that cannot be read, or is out of range, is a usage error naming
- * its option: {@code Invalid value for option '--port': 70000 is not in 0..65535}.
+ * its option, and where the value came from when not the command line:
+ * {@code Invalid value for option '--port' (from env PORT): 70000 is not in 0..65535}.
  */
 public final class OptionValues {
   private final CommandLine line;
   private final Map<String, String> defaults;
+  private final Map<String, String> defaultOrigins;
 
-  OptionValues(CommandLine line, Map<String, String> defaults) {
+  OptionValues(CommandLine line, Map<String, String> defaults, Map<String, String> defaultOrigins) {
     this.line = line;
     this.defaults = defaults;
+    this.defaultOrigins = defaultOrigins;
   }
 
   /** A usage error about an option's value. */
@@ -64,7 +67,7 @@ public final class OptionValues {
     try {
       return read.apply(value);
     } catch (IllegalArgumentException e) {
-      throw invalid(longName, e.getMessage());
+      throw invalidValue(longName, e.getMessage());
     }
   }
 
@@ -80,11 +83,18 @@ public final class OptionValues {
     return value;
   }
 
-  private static long checkRange(String longName, long value, long min, long max) throws ParseException {
+  private long checkRange(String longName, long value, long min, long max) throws ParseException {
     if (value < min || value > max) {
-      throw invalid(longName, value + " is not in " + min + ".." + max);
+      throw invalidValue(longName, value + " is not in " + min + ".." + max);
     }
     return value;
+  }
+
+  /** Like {@link #invalid}, naming where the value came from when it was not the command line. */
+  private ParseException invalidValue(String longName, String why) {
+    String origin = line.hasOption(longName) ? null : defaultOrigins.get(longName);
+    return origin == null ? invalid(longName, why)
+        : new ParseException("Invalid value for option '--" + longName + "' (from " + origin + "): " + why);
   }
 
   private static Integer anInt(String value) {

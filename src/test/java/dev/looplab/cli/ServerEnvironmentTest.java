@@ -114,6 +114,21 @@ class ServerEnvironmentTest {
   void aBadVariableIsAUsageErrorNamingItsOption() {
     ParseException refused = assertThrows(ParseException.class,
         () -> ServerOptions.config(parsedWith(Map.of("PORT", "http"))));
-    assertEquals("Invalid value for option '--port': 'http' is not an int", refused.getMessage());
+    assertEquals("Invalid value for option '--port' (from env PORT): 'http' is not an int", refused.getMessage());
+  }
+
+  @Test
+  void aVariableOutOfRangeSaysItCameFromTheEnvironment() {
+    ParseException refused = assertThrows(ParseException.class,
+        () -> ServerOptions.config(parsedWith(Map.of("LOOPLAB_TASK_MS", "70000"))));
+    assertEquals("Invalid value for option '--task-ms' (from env LOOPLAB_TASK_MS): 70000 is not in 0..60000",
+        refused.getMessage());
+  }
+
+  @Test
+  void aBadValueOnTheCommandLineIsNotBlamedOnTheVariable() {
+    ParseException refused = assertThrows(ParseException.class,
+        () -> ServerOptions.config(parsedWith(Map.of("LOOPLAB_TASK_MS", "300"), "--task-ms", "abc")));
+    assertEquals("Invalid value for option '--task-ms': 'abc' is not an int", refused.getMessage());
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandOptionsTest {
 
   private static CommandOptions options(Map<String, String> outside) {
-    return new CommandOptions(outside::get)
+    return new CommandOptions(outside::get, longName -> "outside")
         .value("p", "port", "<port>", "8080", "Port (default " + CommandOptions.DEFAULT + ").")
         .value(null, "name", "<name>", null, "A name.")
         .flag(null, "loud", "Say it loud.");
