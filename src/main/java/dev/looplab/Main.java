@@ -14,7 +14,8 @@ import java.util.Set;
 public final class Main {
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
-  private static final String DESCRIPTION = "A Vert.x lab that makes event-loop blocking visible and measurable.";
+  private static final String DESCRIPTION = "A Vert.x lab that makes event-loop blocking visible and measurable. "
+      + "With no command, or only server options, looplab runs the server.";
 
   private Main() {}
 

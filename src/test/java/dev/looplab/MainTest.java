@@ -40,6 +40,14 @@ class MainTest {
     }
   }
 
+  @Test
+  void topLevelHelpSaysThatNoCommandMeansTheServer() {
+    // else "looplab --bogus", refused with "see 'looplab server --help'", reads as a wrong pointer
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().replaceAll("\\s+", " ").contains("With no command, or only server options, looplab runs the server."),
+        out::toString);
+  }
+
   @ParameterizedTest
   @CsvSource({"--version,", "-V,", "server,--version", "experiment,-V", "suite,--version"})
   void versionAtTopLevelAndPerCommand(String first, String second) {
