@@ -18,14 +18,14 @@ final class ExitCodes {
   static final int SOME_CALLS_FAILED = 4;
   static final int ALL_CALLS_FAILED = 5;
 
-  static final String OK_LINE = "0:every call answered (a 429 counts as an answer: a capacity limit said no)";
-  static final String NO_SERVER_LINE = "1:no server answered the probe within --timeout-ms, a result file could not be written, "
+  private static final String OK_LINE = "0:every call answered (a 429 counts as an answer: a capacity limit said no)";
+  private static final String NO_SERVER_LINE = "1:no server answered the probe within --timeout-ms, a result file could not be written, "
       + "or --fail-on-blocked could not read the server's figures";
-  static final String USAGE_LINE = "2:usage error: a bad option, base URL or output file (checked before any call)";
-  static final String BLOCKED_LINE = "3:--fail-on-blocked: the server recorded blocked event-loop episodes (4 and 5 take precedence)";
-  static final String SOME_LINE = "4:some calls failed (no answer, timeout, or an error status other than 429); results written";
-  static final String ALL_LINE = "5:every call failed; results written";
-  static final String INTERRUPTED_LINE = "130:interrupted (Ctrl-C); the calls done so far are written, marked incomplete";
+  private static final String USAGE_LINE = "2:usage error: a bad option, base URL or output file (checked before any call)";
+  private static final String BLOCKED_LINE = "3:--fail-on-blocked: the server recorded blocked event-loop episodes (4 and 5 take precedence)";
+  private static final String SOME_LINE = "4:some calls failed (no answer, timeout, or an error status other than 429); results written";
+  private static final String ALL_LINE = "5:every call failed; results written";
+  private static final String INTERRUPTED_LINE = "130:interrupted (Ctrl-C); the calls done so far are written, marked incomplete";
   /** The exit codes of {@code experiment} and {@code suite}, as their help lists them. */
   static final List<String> CLIENT_LINES = List.of(OK_LINE, NO_SERVER_LINE, USAGE_LINE, BLOCKED_LINE, SOME_LINE, ALL_LINE,
       INTERRUPTED_LINE);

@@ -34,7 +34,7 @@ record ExperimentOptions(RunPlan plan, List<Mode> modes, int warmup, ReportForma
             + "client's path; for benchmarks (default " + DEFAULT + ").")
         .value("f", "format", "<format>", "table",
             "table, csv or json: what goes to --out, or to stdout without it (default " + DEFAULT + ").")
-        .value(null, "html", "FILE", null, "Also draw the run(s) as a timeline: a self-contained HTML file, one bar "
+        .value(null, "html", "<file>", null, "Also draw the run(s) as a timeline: a self-contained HTML file, one bar "
             + "per call, one lane per server thread.")
         .flag(null, "fail-on-blocked", "Exit with code 3 when the server recorded blocked event-loop episodes during "
             + "the run (reads its /loops); 1 when that cannot be told.");

@@ -16,9 +16,9 @@ public final class DecisionsFlags {
 
   /** Adds the lesson's options to a command's. */
   public static void addTo(CommandOptions options) {
-    options.value(null, "postgres-url", "URL", null, "PostgreSQL for /decisions: " + DatabaseUrl.POSTGRES_FORM
+    options.value(null, "postgres-url", "<url>", null, "PostgreSQL for /decisions: " + DatabaseUrl.POSTGRES_FORM
             + " (env LOOPLAB_POSTGRES_URL; unset: /decisions answers 503).")
-        .value(null, "redis-url", "URL", null, "Redis for /decisions: " + DatabaseUrl.REDIS_FORM
+        .value(null, "redis-url", "<url>", null, "Redis for /decisions: " + DatabaseUrl.REDIS_FORM
             + " (env LOOPLAB_REDIS_URL; unset: /decisions answers 503).")
         .value(null, "db-pool-size", "<n>", "4", "Connections in the HikariCP and Jedis pools of client=worker "
             + "(env LOOPLAB_DB_POOL_SIZE; default " + DEFAULT + ").")
