@@ -22,21 +22,28 @@ final class ServerDefaults {
 
   /** The default of the option with this long name ({@code task-ms}); null when it has none here. */
   String defaultValue(String longName) {
-    String key = longName.replace('-', '_');
-    String fromEnv = environment.apply(envName(key));
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv.trim();
+    String fromEnv = fromEnvironment(longName);
+    if (fromEnv != null) {
+      return fromEnv;
     }
-    Object fallback = DEFAULTS.getValue(key);
+    Object fallback = DEFAULTS.getValue(longName.replace('-', '_'));
     return fallback == null ? null : fallback.toString();
   }
 
-  /** Where a default from {@link #defaultValue} came from, for error messages: {@code env LOOPLAB_TASK_MS}. */
-  static String origin(String longName) {
-    return "env " + envName(longName.replace('-', '_'));
+  /**
+   * Where {@link #defaultValue} came from, for error messages: {@code env LOOPLAB_TASK_MS} when the
+   * variable is set; null when the value is the lab's own default.
+   */
+  String origin(String longName) {
+    return fromEnvironment(longName) == null ? null : "env " + envName(longName);
   }
 
-  private static String envName(String key) {
-    return key.equals("port") ? "PORT" : "LOOPLAB_" + key.toUpperCase(Locale.ROOT);
+  private String fromEnvironment(String longName) {
+    String value = environment.apply(envName(longName));
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String envName(String longName) {
+    return longName.equals("port") ? "PORT" : "LOOPLAB_" + longName.replace('-', '_').toUpperCase(Locale.ROOT);
   }
 }

@@ -16,7 +16,8 @@ final class ServerOptions {
 
   /** The server's options and the decisions lesson's, with defaults from {@code environment} (variable to value). */
   static CommandOptions define(Function<String, String> environment) {
-    CommandOptions options = new CommandOptions(new ServerDefaults(environment)::defaultValue, ServerDefaults::origin)
+    ServerDefaults defaults = new ServerDefaults(environment);
+    CommandOptions options = new CommandOptions(defaults::defaultValue, defaults::origin)
         .value("p", "port", "<port>", null, "Port to listen on; 0 picks a free one (env PORT; default " + DEFAULT + ").")
         .value(null, "host", "<host>", null, "Address to bind; 0.0.0.0 in a container (env LOOPLAB_HOST; default " + DEFAULT + ").")
         .value("i", "instances", "<n>", null,

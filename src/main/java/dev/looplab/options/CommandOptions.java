@@ -31,7 +31,8 @@ public final class CommandOptions {
 
   /**
    * Options whose defaults come first from {@code outside}: long name to value, null when it has none.
-   * {@code originOf} names where such a value came from ({@code env LOOPLAB_TASK_MS}), for error messages.
+   * {@code originOf} names where such a value came from ({@code env LOOPLAB_TASK_MS}), for error messages;
+   * null when that is not worth saying (a built-in default).
    */
   public CommandOptions(Function<String, String> outside, Function<String, String> originOf) {
     this.outside = outside;
