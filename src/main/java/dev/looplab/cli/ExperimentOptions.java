@@ -45,10 +45,7 @@ record ExperimentOptions(RunPlan plan, List<Mode> modes, int warmup, ReportForma
 
   static ExperimentOptions read(OptionValues values) throws ParseException {
     int calls = values.intIn("calls", 1, 1_000_000);
-    Integer concurrency = values.optionalInt("concurrency");
-    if (concurrency != null && concurrency < 1) {
-      throw OptionValues.invalid("concurrency", concurrency + " must be at least 1");
-    }
+    Integer concurrency = values.optionalIntAtLeast("concurrency", 1);
     int warmup = values.intIn("warmup", 0, 1_000_000);
     long timeoutMs = values.longValue("timeout-ms");
     if (timeoutMs < 0) {

@@ -7,16 +7,7 @@ import dev.looplab.options.OptionValues;
 import org.apache.commons.cli.ParseException;
 
 /** What stands behind --base-url, for the prediction: e.g. Cloud Run's instances x concurrency, or scripts/local-cloud.sh. */
-final class TopologyOptions {
-  private final Integer processes;
-  private final Integer perProcess;
-  private final Integer queue;
-
-  private TopologyOptions(Integer processes, Integer perProcess, Integer queue) {
-    this.processes = processes;
-    this.perProcess = perProcess;
-    this.queue = queue;
-  }
+record TopologyOptions(Integer processes, Integer perProcess, Integer queue) {
 
   static void addTo(CommandOptions options) {
     options.value(null, "cloud-instances", "<n>", null,
@@ -29,19 +20,11 @@ final class TopologyOptions {
 
   /** The options' values, checked before any call is made. */
   static TopologyOptions read(OptionValues values) throws ParseException {
-    return new TopologyOptions(atLeast(values, "cloud-instances", 1), atLeast(values, "cloud-concurrency", 1),
-        atLeast(values, "cloud-queue", 0));
+    return new TopologyOptions(values.optionalIntAtLeast("cloud-instances", 1),
+        values.optionalIntAtLeast("cloud-concurrency", 1), values.optionalIntAtLeast("cloud-queue", 0));
   }
 
   Topology topology(LabInfo info) {
     return Topology.of(processes, perProcess, queue, info);
-  }
-
-  private static Integer atLeast(OptionValues values, String option, int min) throws ParseException {
-    Integer value = values.optionalInt(option);
-    if (value != null && value < min) {
-      throw OptionValues.invalid(option, value + " must be at least " + min);
-    }
-    return value;
   }
 }

@@ -58,6 +58,15 @@ public final class OptionValues {
     return parsed(longName, OptionValues::anInt);
   }
 
+  /** The value as a number of at least {@code min}, or null when the option has neither a value nor a default. */
+  public Integer optionalIntAtLeast(String longName, int min) throws ParseException {
+    Integer value = optionalInt(longName);
+    if (value != null && value < min) {
+      throw invalidValue(longName, value + " must be at least " + min);
+    }
+    return value;
+  }
+
   /** The value read by {@code read}, whose IllegalArgumentException message says what is wrong; null stays null. */
   public <T> T parsed(String longName, Function<String, T> read) throws ParseException {
     String value = text(longName);

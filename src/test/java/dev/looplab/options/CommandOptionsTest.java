@@ -67,6 +67,14 @@ class CommandOptionsTest {
   }
 
   @Test
+  void anOptionalNumberBelowItsMinimumSaysSoAndNoneStaysNone() throws ParseException {
+    assertEquals("Invalid value for option '--name': 0 must be at least 1",
+        assertThrows(ParseException.class, () -> parse("--name", "0").optionalIntAtLeast("name", 1)).getMessage());
+    assertEquals(1, parse("--name", "1").optionalIntAtLeast("name", 1));
+    assertNull(parse().optionalIntAtLeast("name", 1));
+  }
+
+  @Test
   void aReaderFailureBecomesAUsageErrorWithItsMessage() {
     ParseException refused = assertThrows(ParseException.class, () -> parse("--name", "x").parsed("name", value -> {
       throw new IllegalArgumentException("'" + value + "' is too short");
