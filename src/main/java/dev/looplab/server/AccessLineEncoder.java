@@ -24,11 +24,22 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
 
   @Override
   public byte[] encode(ILoggingEvent event) {
+    return encode(event.getTimeStamp(), level(event), event.getThreadName(), event.getLoggerName(),
+        requestId(event.getKeyValuePairs()), event.getFormattedMessage());
+  }
+
+  /** The line an INFO event on {@link AccessLog#LOGGER_NAME} with these parts would have had. */
+  byte[] encode(AccessEntry entry) {
+    String id = entry.requestId() == null ? "-" : entry.requestId();
+    return encode(entry.epochMillis(), "INFO ", entry.thread(), AccessLog.LOGGER_NAME, id,
+        AccessLog.message(entry.method(), entry.uri(), entry.status(), entry.millis()));
+  }
+
+  private byte[] encode(long millis, String level, String thread, String logger, String requestId, String message) {
     line.setLength(0);
-    appendTime(event.getTimeStamp());
-    line.append(' ').append(level(event)).append(" [").append(event.getThreadName()).append("] ")
-        .append(event.getLoggerName()).append(" rid=").append(requestId(event.getKeyValuePairs()))
-        .append(" - ").append(event.getFormattedMessage()).append('\n');
+    appendTime(millis);
+    line.append(' ').append(level).append(" [").append(thread).append("] ").append(logger)
+        .append(" rid=").append(requestId).append(" - ").append(message).append('\n');
     return line.toString().getBytes(StandardCharsets.UTF_8);
   }
 

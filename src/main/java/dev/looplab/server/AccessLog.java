@@ -14,6 +14,11 @@ import org.slf4j.event.KeyValuePair;
  * Vert.x context, so that an asynchronous appender that formats the line later, on its own thread,
  * still prints it ({@link RequestIdConverter}). The event goes straight to the logger's appenders:
  * SLF4J's fluent builder, the only way to carry a key-value pair, made two more objects a request.
+ *
+ * <p>With the lab's own logging set up ({@link LogConfig}), not even a logback event is made: the
+ * loop hands an {@link AccessEntry} straight to the {@link AsyncAccessAppender}, which escapes and
+ * formats it on its own thread into the same line. A logging configuration of the user's gets
+ * logback events, as any other logger's lines.
  */
 final class AccessLog {
   static final String LOGGER_NAME = "looplab.access";
@@ -26,14 +31,23 @@ final class AccessLog {
     if (!ACCESS.isInfoEnabled()) {
       return;
     }
-    String line = LogSafe.of(request.method().name()) + ' ' + uri(request) + ' ' + status + ' ' + millis + " ms";
+    AsyncAccessAppender direct = AsyncAccessAppender.takingAccessLines();
+    if (direct != null) {
+      direct.offer(new AccessEntry(System.currentTimeMillis(), Thread.currentThread().getName(), requestId,
+          request.method().name(), request.uri(), status, millis));
+      return;
+    }
+    String line = message(request.method().name(), request.uri(), status, millis);
     LoggingEvent event = new LoggingEvent(AccessLog.class.getName(), ACCESS, Level.INFO, line, null, null);
     event.setKeyValuePairs(List.of(new KeyValuePair(REQUEST_ID_KEY, requestId)));
     ACCESS.callAppenders(event);
   }
 
-  /** The one place the caller's URI enters the log; control characters escaped (see {@link LogSafe}). */
-  private static String uri(HttpServerRequest request) {
-    return LogSafe.of(request.uri());
+  /**
+   * The line's message, {@code GET /say-hi 200 0 ms}: the one place the caller's method and URI
+   * enter the log, with control characters escaped (see {@link LogSafe}).
+   */
+  static String message(String method, String uri, int status, long millis) {
+    return LogSafe.of(method) + ' ' + LogSafe.of(uri) + ' ' + status + ' ' + millis + " ms";
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,11 +22,17 @@ import java.util.concurrent.atomic.LongAdder;
  * rather than throughput. Logback's own AsyncAppender drops silently and wakes its worker for
  * every event, so it would not do.
  *
+ * <p>With the lab's own logging ({@link LogConfig}), {@link AccessLog} skips logback's events and
+ * {@linkplain #offer(AccessEntry) offers} each line's parts; they share the queue, and the writer
+ * formats them as {@link AccessLineEncoder} does.
+ *
  * <p>Set up by {@link LogConfig} (or an XML configuration) with an {@code <encoder>}, {@code <queueSize>},
  * {@code <target>} (System.out or System.err) and {@code <includeMdc>}.
  */
 public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private static final LongAdder DROPPED = new LongAdder();
+  // not held by AccessLog: LogConfig sets it while logback initialises, before AccessLog can get its logger
+  private static final AtomicReference<AsyncAccessAppender> TAKING_ACCESS_LINES = new AtomicReference<>();
   private static final int BATCH = 1024;
   static final long FLUSH_EVERY_MS = 20;
 
@@ -34,7 +41,8 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   private String target = "System.out";
   private boolean includeMdc = true;
   private OutputStream output; // null: the target's stream as it is at write time
-  private BlockingQueue<ILoggingEvent> queue;
+  private BlockingQueue<Object> queue; // ILoggingEvent or AccessEntry
+  private final AccessLineEncoder lineEncoder = new AccessLineEncoder();
   private Thread writer;
   private volatile boolean stopping;
 
@@ -86,7 +94,28 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   @Override
   protected void append(ILoggingEvent event) {
     prepareOnLoggingThread(event);
-    if (!queue.offer(event)) {
+    enqueue(event);
+  }
+
+  /** The appender {@link AccessLog} hands its lines to without logback's events, or null: they go through logback. */
+  static AsyncAccessAppender takingAccessLines() {
+    return TAKING_ACCESS_LINES.get();
+  }
+
+  /** From now until it stops, this appender takes {@link AccessLog}'s lines directly ({@link #offer}). */
+  void takeAccessLines() {
+    TAKING_ACCESS_LINES.set(this);
+  }
+
+  /** An access line's parts, from {@link AccessLog}: written as the lab's line, whatever the encoder. */
+  void offer(AccessEntry entry) {
+    if (isStarted()) {
+      enqueue(entry);
+    }
+  }
+
+  private void enqueue(Object lineOrEvent) {
+    if (!queue.offer(lineOrEvent)) {
       DROPPED.increment();
     }
   }
@@ -108,6 +137,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
       return;
     }
     super.stop();
+    TAKING_ACCESS_LINES.compareAndSet(this, null); // later lines go through logback, to whatever is configured then
     stopping = true;
     try {
       writer.join(1_000);
@@ -117,7 +147,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   }
 
   private void writeUntilStopped() {
-    List<ILoggingEvent> batch = new ArrayList<>(BATCH);
+    List<Object> batch = new ArrayList<>(BATCH);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
     while (true) {
       try {
@@ -128,8 +158,8 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
           Thread.sleep(FLUSH_EVERY_MS);
           continue;
         }
-        for (ILoggingEvent event : batch) {
-          bytes.write(encoder.encode(event));
+        for (Object item : batch) {
+          bytes.write(item instanceof AccessEntry entry ? lineEncoder.encode(entry) : encoder.encode((ILoggingEvent) item));
         }
         OutputStream out = output != null ? output : "System.err".equals(target) ? System.err : System.out;
         bytes.writeTo(out);

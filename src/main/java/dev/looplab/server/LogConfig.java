@@ -100,7 +100,9 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     appender.setQueueSize(8192);
     appender.setEncoder(started(new AccessLineEncoder(), context)); // LINE, written by hand
     appender.setIncludeMdc(false); // LINE prints none
-    return started(appender, context);
+    started(appender, context);
+    appender.takeAccessLines(); // no logback event per request
+    return appender;
   }
 
   private static PatternLayoutEncoder encoder(String pattern, LoggerContext context) {

@@ -37,6 +37,21 @@ class AccessLineEncoderTest {
     assertEquals(text(patternEncoder().encode(event)), text(new AccessLineEncoder().encode(event)));
   }
 
+  @Test
+  void writesAHandedOffEntryAsTheEventWouldHaveBeen() {
+    PatternLayoutEncoder layout = patternEncoder();
+    AccessLineEncoder byHand = new AccessLineEncoder();
+    long time = 1_764_561_600_042L;
+    for (String requestId : new String[] {"5f3a9c0e12ab34cd", null}) {
+      for (String uri : new String[] {"/say-hi?ms=5", "/x\u001b[2J\\"}) {
+        AccessEntry entry = new AccessEntry(time, "vert.x-eventloop-thread-3", requestId, "GET", uri, 404, 12);
+        LoggingEvent event = event(time, requestId, AccessLog.message("GET", uri, 404, 12), "vert.x-eventloop-thread-3", Level.INFO);
+        assertEquals(text(layout.encode(event)), text(byHand.encode(entry)));
+      }
+    }
+    assertEquals("GET /x\\x1b[2J\\\\ 404 12 ms", AccessLog.message("GET", "/x\u001b[2J\\", 404, 12));
+  }
+
   private PatternLayoutEncoder patternEncoder() {
     LogConfig.registerRequestIdConversion(context);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

@@ -9,6 +9,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.vertx.core.Future;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,48 @@ class AsyncAccessLogTest {
       assertTrue(sink.text.toString().contains("async-A GET /say-hi 200 "), sink.text::toString);
       assertTrue(sink.text.toString().contains(madeId + " GET /fast-run 200 "), sink.text::toString);
       assertEquals(List.of("looplab-access-log"), sink.writers.stream().distinct().toList());
+    }
+  }
+
+  @Test
+  void theLabsOwnSetUpHandsTheLineOverWithoutALogbackEventAndStopsDoingSoWhenItsAppenderStops() throws Exception {
+    Sink sink = new Sink(1);
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    AccessLineEncoder encoder = new AccessLineEncoder();
+    encoder.setContext(context);
+    encoder.start();
+    attach(sink, 1024, encoder);
+    Events events = new Events();
+    events.setContext(context);
+    events.start();
+    access.addAppender(events);
+    appender.takeAccessLines(); // as LogConfig does
+    try (TestServer lab = TestServer.start(TestServer.config(20))) {
+      assertEquals(200, lab.client.get("/say-hi?x=1").putHeader("X-Request-Id", "direct-A").send().await().statusCode());
+      assertTrue(sink.lines.await(10, TimeUnit.SECONDS), sink.text::toString);
+      assertTrue(sink.text.toString().matches(
+              "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[vert\\.x-eventloop-thread-\\d+\\] looplab\\.access rid=direct-A - GET /say-hi\\?x=1 200 \\d+ ms\n"),
+          sink.text::toString);
+      assertEquals(List.of(), events.lines, "no logback event was made for the line");
+
+      appender.stop();
+      assertEquals(200, lab.client.get("/say-hi").putHeader("X-Request-Id", "direct-B").send().await().statusCode());
+      assertTrue(events.first.await(10, TimeUnit.SECONDS), "through logback again once the appender stopped");
+      assertEquals(List.of("GET /say-hi 200"), events.lines.stream().map(line -> line.replaceAll(" \\d+ ms$", "")).toList());
+    } finally {
+      access.detachAppender(events);
+    }
+  }
+
+  /** The messages of the logback events an access logger's appender is given. */
+  private static final class Events extends AppenderBase<ILoggingEvent> {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final CountDownLatch first = new CountDownLatch(1);
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      lines.add(event.getFormattedMessage());
+      first.countDown();
     }
   }
 

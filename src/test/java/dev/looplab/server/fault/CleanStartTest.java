@@ -35,4 +35,19 @@ class CleanStartTest {
       assertTrue(warnings.isEmpty(), String.join("\n", lines));
     }
   }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void eachRequestGetsOneAccessLineWithItsIdAndTheLoopThatServedIt() throws Exception {
+    try (ServerProcess server = ServerProcess.start()) {
+      assertEquals(200, RawHttp.get(server.port(), "/say-hi?n=1").status());
+      assertEquals(404, RawHttp.get(server.port(), "/nowhere").status());
+      server.await(Pattern.compile("rid=[0-9a-f]{16} - GET /nowhere 404 \\d+ ms$"));
+      List<String> access = server.lines().stream().filter(line -> line.contains(" looplab.access ")).toList();
+      assertEquals(2, access.size(), String.join("\n", server.lines()));
+      assertTrue(access.get(0).matches(
+          "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[vert\\.x-eventloop-thread-\\d+\\] looplab\\.access rid=[0-9a-f]{16} - GET /say-hi\\?n=1 200 \\d+ ms"),
+          access.get(0));
+    }
+  }
 }
