@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ public final class ServerProcess implements AutoCloseable {
   private final int port;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private boolean ended;
+  private final CountDownLatch resume = new CountDownLatch(1);
+  private volatile boolean paused;
 
   private ServerProcess(Process process) throws InterruptedException {
     this.process = process;
@@ -71,6 +74,14 @@ public final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Stops reading the server's output, as a paused pager or a terminal after Ctrl-S would: once the
+   * pipe is full, the server's writes to its stdout block.
+   */
+  public void stopReadingOutput() {
+    paused = true;
+  }
+
   public List<String> lines() {
     return List.copyOf(lines);
   }
@@ -96,7 +107,12 @@ public final class ServerProcess implements AutoCloseable {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         add(line);
+        if (paused) {
+          resume.await();
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | UncheckedIOException e) {
       // the process went away
     }
@@ -114,5 +130,6 @@ public final class ServerProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+    resume.countDown();
   }
 }

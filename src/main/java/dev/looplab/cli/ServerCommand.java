@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class ServerCommand implements LabCommand {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
   private static final long SHUTDOWN_MARGIN_MS = 10_000;
+  /** For the exit's own hooks (logback writes what is still queued, up to 1 s). */
+  private static final long EXIT_HOOKS_MS = 2_000;
 
   private final Function<String, String> environment;
 
@@ -62,14 +64,16 @@ public final class ServerCommand implements LabCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     ShutdownSignals.onTermination(signal -> {
-      LOG.info("received SIG{}", signal);
+      // the line last: when nobody reads our output it blocks, and the drain must have begun by then
       stopped.countDown();
       server.shutdown().onComplete(done -> finished.countDown());
+      LOG.info("received SIG{}", signal);
     });
     stopped.await();
     // the drain itself ends within 2 x grace; a shutdown that never reports (an Error thrown inside
-    // a callback) must not leave the process running for ever
+    // a callback, a log line that cannot be written) must not leave the process running for ever
     long boundMs = 2 * config.shutdownGraceMs() + SHUTDOWN_MARGIN_MS;
+    ExitDeadline.arm(boundMs + EXIT_HOOKS_MS);
     if (!finished.await(boundMs, TimeUnit.MILLISECONDS)) {
       LOG.error("shutdown did not finish within {} ms; exiting anyway", boundMs);
       return 1;
