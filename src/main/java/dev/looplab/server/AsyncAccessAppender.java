@@ -111,6 +111,8 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   void offer(AccessEntry entry) {
     if (isStarted()) {
       enqueue(entry);
+    } else {
+      DROPPED.increment(); // the appender stopped after AccessLog found it
     }
   }
 
