@@ -57,13 +57,9 @@ class AsyncAccessLogTest {
   @Test
   void theLabsOwnSetUpHandsTheLineOverWithoutALogbackEventAndStopsDoingSoWhenItsAppenderStops() throws Exception {
     Sink sink = new Sink(1);
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    AccessLineEncoder encoder = new AccessLineEncoder();
-    encoder.setContext(context);
-    encoder.start();
-    attach(sink, 1024, encoder);
+    attachAsLogConfigDoes(sink);
     Events events = new Events();
-    events.setContext(context);
+    events.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     events.start();
     access.addAppender(events);
     appender.takeAccessLines(); // as LogConfig does
@@ -136,12 +132,7 @@ class AsyncAccessLogTest {
   @Test
   void theLabsOwnLineNamesTheThreadThatLoggedNotTheWriter() throws Exception {
     Sink sink = new Sink(1);
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    AccessLineEncoder encoder = new AccessLineEncoder();
-    encoder.setContext(context);
-    encoder.start();
-    attach(sink, 1024, encoder);
-    appender.setIncludeMdc(false); // as LogConfig sets it up
+    attachAsLogConfigDoes(sink);
     Thread logging = new Thread(() -> access.atInfo().addKeyValue(AccessLog.REQUEST_ID_KEY, "rid-7").log("GET /x 200 0 ms"),
         "vert.x-eventloop-thread-9");
     logging.start();
@@ -149,6 +140,15 @@ class AsyncAccessLogTest {
     assertTrue(sink.lines.await(10, TimeUnit.SECONDS), sink.text::toString);
     assertTrue(sink.text.toString().endsWith(" INFO  [vert.x-eventloop-thread-9] looplab.access rid=rid-7 - GET /x 200 0 ms\n"),
         sink.text::toString);
+  }
+
+  /** The lab's own line, written by hand, and no MDC copied: as {@link LogConfig} sets the appender up. */
+  private void attachAsLogConfigDoes(Sink sink) {
+    AccessLineEncoder encoder = new AccessLineEncoder();
+    encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+    encoder.start();
+    attach(sink, 1024, encoder);
+    appender.setIncludeMdc(false);
   }
 
   private void attach(Sink sink, int queueSize) {
