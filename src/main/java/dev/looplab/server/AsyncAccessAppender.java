@@ -3,21 +3,21 @@ package dev.looplab.server;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * An appender that never makes the logging thread (an event loop) wait: it puts the event in a
  * bounded queue and returns; its own thread wakes every {@value #FLUSH_EVERY_MS} ms, encodes what is
  * queued and writes it in one write and flush. The loop never wakes the writer (no signal, no
- * system call per line). When the queue is full the event is dropped and counted
+ * system call per line) and takes no lock: the queue is a lock-free one (JCTools), where a line costs
+ * the loop one compare-and-set, not a lock and a condition's signal as in {@code ArrayBlockingQueue}. When the queue is full the event is dropped and counted
  * ({@link #dropped()}, published in {@code /metrics}): under overload the lab loses access lines
  * rather than throughput. Logback's own AsyncAppender drops silently and wakes its worker for
  * every event, so it would not do.
@@ -41,7 +41,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   private String target = "System.out";
   private boolean includeMdc = true;
   private OutputStream output; // null: the target's stream as it is at write time
-  private BlockingQueue<Object> queue; // ILoggingEvent or AccessEntry
+  private MessagePassingQueue<Object> queue; // ILoggingEvent or AccessEntry
   private final AccessLineEncoder lineEncoder = new AccessLineEncoder();
   private Thread writer;
   private volatile boolean stopping;
@@ -55,6 +55,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
     this.encoder = encoder;
   }
 
+  /** Lines the queue holds before it drops; rounded up to a power of two (at least 2). */
   public void setQueueSize(int queueSize) {
     this.queueSize = queueSize;
   }
@@ -83,7 +84,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
       addError("an <encoder> and a queueSize of at least 1 are needed");
       return;
     }
-    queue = new ArrayBlockingQueue<>(queueSize);
+    queue = new MpscAtomicArrayQueue<>(Math.max(2, queueSize));
     stopping = false;
     writer = new Thread(this::writeUntilStopped, "looplab-access-log");
     writer.setDaemon(true);
@@ -150,10 +151,11 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
 
   private void writeUntilStopped() {
     List<Object> batch = new ArrayList<>(BATCH);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    MessagePassingQueue.Consumer<Object> toBatch = batch::add;
+    LineBytes bytes = new LineBytes(64 * 1024);
     while (true) {
       try {
-        if (queue.drainTo(batch, BATCH) == 0) {
+        if (queue.drain(toBatch, BATCH) == 0) {
           if (stopping) {
             return;
           }
@@ -161,7 +163,11 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
           continue;
         }
         for (Object item : batch) {
-          bytes.write(item instanceof AccessEntry entry ? lineEncoder.encode(entry) : encoder.encode((ILoggingEvent) item));
+          if (item instanceof AccessEntry entry) {
+            lineEncoder.write(entry, bytes);
+          } else {
+            bytes.write(encoder.encode((ILoggingEvent) item));
+          }
         }
         OutputStream out = output != null ? output : "System.err".equals(target) ? System.err : System.out;
         bytes.writeTo(out);

@@ -52,6 +52,32 @@ class AccessLineEncoderTest {
     assertEquals("GET /x\\x1b[2J\\\\ 404 12 ms", AccessLog.message("GET", "/x\u001b[2J\\", 404, 12));
   }
 
+  @Test
+  void writesABatchOfEntriesInPlaceByteForByteWhateverTheyHold() {
+    PatternLayoutEncoder layout = patternEncoder();
+    AccessLineEncoder byHand = new AccessLineEncoder();
+    // printable ASCII is copied, the rest falls back to escaping or UTF-8 mid-batch, after and before plain lines
+    String[] uris = {"/say-hi", "/caf\u00e9?q=\u00fc", "/zero\u200bwidth", "/del\u007f/tab\t", "/back\\slash", "/" + "a".repeat(300)};
+    String[] methods = {"GET", "M\u001bX", "PROPFIND"};
+    int[] statuses = {0, 99, 200, 600};
+    long[] millis = {0, 7, 10, 123_456_789};
+    StringBuilder expected = new StringBuilder();
+    LineBytes batch = new LineBytes(16); // small, so that it grows
+    long time = 1_764_561_600_042L;
+    int i = 0;
+    for (String uri : uris) {
+      for (String method : methods) {
+        int status = statuses[i % statuses.length];
+        long ms = millis[i++ % millis.length];
+        String thread = i % 7 == 0 ? "w\u00f6rker-" + i : "vert.x-eventloop-thread-" + i;
+        String id = i % 5 == 0 ? null : "id-" + i;
+        byHand.write(new AccessEntry(time + i * 997L, thread, id, method, uri, status, ms), batch);
+        expected.append(text(layout.encode(event(time + i * 997L, id, AccessLog.message(method, uri, status, ms), thread, Level.INFO))));
+      }
+    }
+    assertEquals(expected.toString(), text(batch.toByteArray()));
+  }
+
   private PatternLayoutEncoder patternEncoder() {
     LogConfig.registerRequestIdConversion(context);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
