@@ -3,9 +3,10 @@ package dev.looplab.observe;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The observatory's part of every request, called by the server's request handler: while a route's
@@ -66,9 +67,12 @@ public final class RequestWatch {
     Map<String, RouteMeters> known = byPath;
     if (known == null) {
       // the routes are all added by the time the first request comes
-      known = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).distinct()
-          .collect(Collectors.toUnmodifiableMap(path -> path, meters::route));
-      known.keySet().forEach(meters::blockedRoute);
+      // a HashMap, not Map.of: its lookup masks the hash where Map.of's takes a remainder, and this runs on every request
+      Map<String, RouteMeters> paths = new HashMap<>();
+      router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).distinct()
+          .forEach(path -> paths.put(path, meters.route(path)));
+      paths.keySet().forEach(meters::blockedRoute);
+      known = Collections.unmodifiableMap(paths);
       other = meters.route("other");
       byPath = known;
     }
