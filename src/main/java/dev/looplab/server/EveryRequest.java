@@ -6,6 +6,7 @@ import dev.looplab.observe.ThreadActivity;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +27,9 @@ final class EveryRequest implements Handler<RoutingContext> {
   static final String HEADER = "X-Request-Id";
   static final String RETRY_AFTER_SECONDS = "1";
   private static final String KEY = "looplab.requestId";
+  // header names as Netty's AsciiString: their hash is worked out once and they are copied out as bytes
+  private static final CharSequence REQUEST_ID_NAME = HttpHeaders.createOptimized(HEADER);
+  private static final CharSequence SERVER_TIMING_NAME = HttpHeaders.createOptimized(ServerTiming.HEADER);
 
   private final InFlightRequests inFlight;
   private final int limit;
@@ -67,7 +71,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     String id = RequestIds.chooseFor(request.getHeader(HEADER));
     rc.put(KEY, id);
     RequestId.set(Vertx.currentContext(), id);
-    response.putHeader(HEADER, id);
+    response.headers().add(REQUEST_ID_NAME, id); // add, not put: nothing set it yet, so no search for one to replace
     inFlight.started();
     Trip trip = new Trip(rc, id, System.nanoTime());
     rc.addEndHandler(trip);
@@ -132,7 +136,7 @@ final class EveryRequest implements Handler<RoutingContext> {
 
     void headersEnding(Void ignored) {
       if (serverTiming) {
-        rc.response().putHeader(ServerTiming.HEADER, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
+        rc.response().headers().add(SERVER_TIMING_NAME, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
       }
       if (served) {
         drain.headersEnding(rc);
@@ -145,7 +149,8 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (admitted) {
         inFlight.releaseAdmitted();
       }
-      long nanos = System.nanoTime() - startNanos;
+      long endNanos = System.nanoTime();
+      long nanos = endNanos - startNanos;
       int status = rc.response().getStatusCode();
       if (route != null) {
         watch.ended(route, activity, rc.request().method(), status, nanos);
@@ -154,7 +159,7 @@ final class EveryRequest implements Handler<RoutingContext> {
         AccessLog.write(id, rc.request(), status, nanos / 1_000_000);
       }
       if (served) {
-        drain.ended(rc, ended);
+        drain.ended(rc, ended, endNanos);
       }
     }
   }

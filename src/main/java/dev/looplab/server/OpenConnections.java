@@ -72,14 +72,14 @@ final class OpenConnections {
     state.begun++;
   }
 
-  /** The response of a request given to {@link #begin} has ended, or its connection closed first. */
-  void end(RoutingContext rc) {
+  /** The response of a request given to {@link #begin} has ended (at {@code endNanos}), or its connection closed first. */
+  void end(RoutingContext rc, long endNanos) {
     State state = open.get(rc.request().connection());
     if (state == null || !state.serving.remove(rc)) {
       untracked.remove(rc);
       return;
     }
-    state.waitingSinceNanos = System.nanoTime();
+    state.waitingSinceNanos = endNanos;
   }
 
   /** Runs {@code action} on each request being served, on that request's loop. */

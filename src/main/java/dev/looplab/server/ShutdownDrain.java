@@ -62,9 +62,9 @@ final class ShutdownDrain {
     }
   }
 
-  /** When the response of a request {@link #serve} let through has ended, or its connection closed first. */
-  void ended(RoutingContext rc, AsyncResult<Void> ended) {
-    connections.end(rc);
+  /** When the response of a request {@link #serve} let through has ended (at {@code endNanos}), or its connection closed first. */
+  void ended(RoutingContext rc, AsyncResult<Void> ended, long endNanos) {
+    connections.end(rc, endNanos);
     serving.decrement();
     if (draining) {
       if (ended.failed() || !rc.response().ended()) {
