@@ -25,6 +25,7 @@ final class LabMeters {
 
   private final MeterRegistry registry;
   static final String ACCESS_DROPPED = "looplab.access.log.dropped";
+  static final String LOG_DROPPED = "looplab.log.lines.dropped";
 
   private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
 
@@ -68,6 +69,12 @@ final class LabMeters {
   void accessLinesDropped(LongSupplier dropped) {
     FunctionCounter.builder(ACCESS_DROPPED, dropped, d -> d.getAsLong())
         .description("Access log lines dropped because the log's queue was full (the loop never waits for the log)")
+        .register(registry);
+  }
+
+  void logLinesDropped(LongSupplier dropped) {
+    FunctionCounter.builder(LOG_DROPPED, dropped, d -> d.getAsLong())
+        .description("Other log lines dropped because the console's queue was full (no thread waits for the console)")
         .register(registry);
   }
 

@@ -121,6 +121,13 @@ public final class Observatory {
     }
   }
 
+  /** Publishes the count of the other log lines dropped because the console could not keep up. */
+  public void countDroppedLogLines(LongSupplier dropped) {
+    if (enabled()) {
+      meters.logLinesDropped(dropped);
+    }
+  }
+
   /**
    * Runs {@code work} on this event loop attributed to a request, as the request tracker attributes a
    * handler: for code that runs later than the handler itself, such as a handler after its request body

@@ -46,6 +46,7 @@ public final class LabServer {
     this.observatory = observatory;
     this.lessons = new LessonHost(lessons, vertx, config, observatory);
     observatory.countDroppedAccessLines(AsyncAccessAppender::dropped);
+    observatory.countDroppedLogLines(ConsoleLines::dropped);
   }
 
   static ObserveOptions observeOptions(ServerConfig config) {

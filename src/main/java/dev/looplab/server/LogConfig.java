@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -25,6 +25,8 @@ import java.util.Map;
  * <ul>
  *   <li>the server logs to stdout; the client commands to stderr ({@code LOOPLAB_LOG_TARGET}, which
  *       Main sets), so that their stdout carries only the table, CSV or JSON;</li>
+ *   <li>no thread waits for the console: lines go through {@link ConsoleLines}, which a stuck
+ *       terminal blocks instead of the event loop that logged; a full queue drops (counted);</li>
  *   <li>access lines go through {@link AsyncAccessAppender}: they leave the event loop at once, and
  *       are dropped (and counted in /metrics) when its queue is full; {@link AccessLineEncoder}
  *       writes them as the other lines look, without logback's pattern layout;</li>
@@ -51,7 +53,8 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(setting(LEVEL_VARIABLE, "INFO"), Level.INFO));
-    Appender<ILoggingEvent> stdout = console("STDOUT", target, LINE, context);
+    ConsoleLines console = new ConsoleLines(target);
+    Appender<ILoggingEvent> stdout = console("STDOUT", console, LINE, context);
     stdout.addFilter(started(new RepeatedGaugeWarningFilter(), context));
     root.addAppender(stdout);
     context.getLogger("io.netty").setLevel(Level.INFO);
@@ -63,7 +66,7 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     Logger blocked = context.getLogger("io.vertx.core.impl.BlockedThreadChecker");
     blocked.setLevel(Level.WARN);
     blocked.setAdditive(false);
-    blocked.addAppender(console("BLOCKED", target, BLOCKED_LINE, context));
+    blocked.addAppender(console("BLOCKED", console, BLOCKED_LINE, context));
 
     addShutdownHook(context);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
@@ -85,12 +88,15 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     rules.put("rid", RequestIdConverter.class.getName());
   }
 
-  private static Appender<ILoggingEvent> console(String name, String target, String pattern, LoggerContext context) {
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+  /** A console appender whose writes never wait for the console ({@link ConsoleLines}). */
+  private static Appender<ILoggingEvent> console(String name, ConsoleLines console, String pattern, LoggerContext context) {
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setName(name);
-    appender.setTarget(target);
+    appender.setContext(context);
     appender.setEncoder(encoder(pattern, context));
-    return started(appender, context);
+    appender.setOutputStream(console);
+    appender.start();
+    return appender;
   }
 
   private static Appender<ILoggingEvent> accessAppender(String target, LoggerContext context) {

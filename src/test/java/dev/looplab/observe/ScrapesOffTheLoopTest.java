@@ -33,6 +33,7 @@ class ScrapesOffTheLoopTest {
       assertEquals(1, readers.size(), readers::toString);
       assertFalse(readers.get(0).startsWith("vert.x-eventloop-thread-"), readers::toString);
       assertTrue(scrape.bodyAsString().contains("looplab_access_log_dropped_total "), "the access log's drops are published");
+      assertTrue(scrape.bodyAsString().contains("looplab_log_lines_dropped_total "), "the console's drops are published");
     }
   }
 }

@@ -13,17 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A SIGTERM stops the server even when nobody reads its output any more (a paused pager, a
- * terminal after Ctrl-S): its log lines then block whoever writes them, the signal's handler too.
+ * A server whose output nobody reads any more (a paused pager, a terminal after Ctrl-S) goes on as
+ * usual: no thread that logs, an event loop least of all, waits for the console. Its lines are
+ * dropped and counted instead, and a SIGTERM drains and exits 0 as it does any day.
  */
 class StuckOutputShutdownTest {
   private static final long GRACE_MS = 200;
-  /** ServerCommand's bound (twice the grace plus 10 s), then 2 s for the exit's own hooks. */
-  private static final long BOUND_MS = 2 * GRACE_MS + 10_000 + 2_000;
 
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
-  void aServerWhoseOutputNobodyReadsStillExitsWithinItsBound() throws Exception {
+  void aServerWhoseOutputNobodyReadsServesOnAndDrainsCleanlyOnSigterm() throws Exception {
     try (ServerProcess server = ServerProcess.start("--shutdown-grace-ms", Long.toString(GRACE_MS))) {
       server.stopReadingOutput();
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -38,8 +37,10 @@ class StuckOutputShutdownTest {
       int code = server.awaitExit(60);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
 
-      assertEquals(1, code, "the drain could not log its end, so the shutdown ended at its bound");
-      assertTrue(tookMs < BOUND_MS + 5_000, "exited " + tookMs + " ms after SIGTERM; bound " + BOUND_MS + " ms");
+      // the drain logs its end on an event loop: were that line to wait for the console, the exit
+      // would come only at the shutdown's bound (2 x grace + 10 s), with code 1
+      assertEquals(0, code, "a clean drain, though its lines could not be written");
+      assertTrue(tookMs < GRACE_MS + 5_000, "exited " + tookMs + " ms after SIGTERM");
     }
   }
 }
