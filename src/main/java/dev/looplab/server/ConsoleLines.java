@@ -2,12 +2,12 @@ package dev.looplab.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The console as the lab's log lines see it: a write never waits. Each line is copied into a
@@ -24,7 +24,7 @@ final class ConsoleLines extends OutputStream {
   private static final long CLOSE_WAIT_MS = 1_000;
   private static final LongAdder DROPPED = new LongAdder();
 
-  private final String target;
+  private final Supplier<OutputStream> console;
   private final BlockingQueue<byte[]> lines = new ArrayBlockingQueue<>(LINES);
   private final Object written = new Object();
   private long queuedCount;
@@ -33,7 +33,12 @@ final class ConsoleLines extends OutputStream {
 
   /** @param target {@code System.out} or {@code System.err}, looked up at each write */
   ConsoleLines(String target) {
-    this.target = target;
+    this(() -> "System.err".equals(target) ? System.err : System.out);
+  }
+
+  /** Tests: writes to what {@code console} gives. */
+  ConsoleLines(Supplier<OutputStream> console) {
+    this.console = console;
     Thread writer = new Thread(this::writeForever, "looplab-console");
     writer.setDaemon(true);
     writer.start();
@@ -92,9 +97,13 @@ final class ConsoleLines extends OutputStream {
       } catch (InterruptedException e) {
         return;
       }
-      PrintStream out = "System.err".equals(target) ? System.err : System.out;
-      out.write(line, 0, line.length);
-      out.flush();
+      try {
+        OutputStream out = console.get();
+        out.write(line, 0, line.length);
+        out.flush();
+      } catch (IOException e) {
+        DROPPED.increment(); // nowhere left to say so
+      }
       synchronized (written) {
         writtenCount++;
         written.notifyAll();
