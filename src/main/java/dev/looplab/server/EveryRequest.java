@@ -93,7 +93,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     }
     if (drain != null) {
       trip.served = drain.serve(rc);
-      if (!trip.served) {
+      if (trip.served == null) {
         return; // answered 503: the shutdown's grace period is over
       }
     }
@@ -124,7 +124,7 @@ final class EveryRequest implements Handler<RoutingContext> {
     private final String id;
     private final long startNanos;
     private boolean admitted;
-    private boolean served;
+    private OpenConnections.State served; // null: not let through by the drain
     private RouteMeters route;
     private ThreadActivity activity;
 
@@ -138,7 +138,7 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (serverTiming) {
         rc.response().headers().add(SERVER_TIMING_NAME, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
       }
-      if (served) {
+      if (served != null) {
         drain.headersEnding(rc);
       }
     }
@@ -158,8 +158,8 @@ final class EveryRequest implements Handler<RoutingContext> {
       if (accessLog) {
         AccessLog.write(id, rc.request(), status, nanos / 1_000_000);
       }
-      if (served) {
-        drain.ended(rc, ended, endNanos);
+      if (served != null) {
+        drain.ended(rc, ended, served, endNanos);
       }
     }
   }

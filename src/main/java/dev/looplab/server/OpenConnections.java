@@ -27,7 +27,8 @@ final class OpenConnections {
   private final Map<Reason, AtomicLong> closed = Map.of(
       Reason.HEADER_TIMEOUT, new AtomicLong(), Reason.IDLE_TIMEOUT, new AtomicLong(), Reason.SHUTDOWN, new AtomicLong());
 
-  private static final class State {
+  /** One connection's requests and times; {@link #begin} hands it to the request, so that {@link #end} need not look it up. */
+  static final class State {
     final Context context;
     final List<RoutingContext> serving = new ArrayList<>(1);
     long begun;
@@ -37,6 +38,9 @@ final class OpenConnections {
       this.context = context;
     }
   }
+
+  /** What {@link #begin} gives a request on a connection this class never saw open. */
+  static final State UNTRACKED = new State(null);
 
   private final Set<Thread> notAccepting = ConcurrentHashMap.newKeySet();
   // requests of a connection this class never saw open (none in the lab's own server)
@@ -60,22 +64,25 @@ final class OpenConnections {
   /**
    * A request reached the router: it is being served until {@link #end}. Both run on the request's
    * loop, which is its connection's, so a connection's list needs no lock and a request costs no
-   * allocation here.
+   * allocation here. Returns the connection's state, for {@link #end}.
    */
-  void begin(RoutingContext rc) {
+  State begin(RoutingContext rc) {
     State state = open.get(rc.request().connection());
     if (state == null) {
       untracked.put(rc, Vertx.currentContext());
-      return;
+      return UNTRACKED;
     }
     state.serving.add(rc);
     state.begun++;
+    return state;
   }
 
-  /** The response of a request given to {@link #begin} has ended (at {@code endNanos}), or its connection closed first. */
-  void end(RoutingContext rc, long endNanos) {
-    State state = open.get(rc.request().connection());
-    if (state == null || !state.serving.remove(rc)) {
+  /**
+   * The response of a request given to {@link #begin} (which returned {@code state}) has ended at
+   * {@code endNanos}, or its connection closed first.
+   */
+  void end(RoutingContext rc, State state, long endNanos) {
+    if (state == UNTRACKED || !state.serving.remove(rc)) {
       untracked.remove(rc);
       return;
     }

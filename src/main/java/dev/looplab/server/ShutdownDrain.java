@@ -42,17 +42,18 @@ final class ShutdownDrain {
 
   /**
    * For every request before its route ({@link EveryRequest}): once the grace is over, a 503 and
-   * false; else true, and the request counts as being served until {@link #ended}.
+   * null; else the request counts as being served until {@link #ended}, which is handed what this
+   * returns.
    */
-  boolean serve(RoutingContext rc) {
+  OpenConnections.State serve(RoutingContext rc) {
     if (expired) {
       rc.addEndHandler(ended -> rc.request().connection().close());
       refuse(rc);
-      return false;
+      return null;
     }
-    connections.begin(rc);
+    OpenConnections.State connection = connections.begin(rc);
     serving.increment();
-    return true;
+    return connection;
   }
 
   /** Just before a served request's response head goes out. */
@@ -63,8 +64,8 @@ final class ShutdownDrain {
   }
 
   /** When the response of a request {@link #serve} let through has ended (at {@code endNanos}), or its connection closed first. */
-  void ended(RoutingContext rc, AsyncResult<Void> ended, long endNanos) {
-    connections.end(rc, endNanos);
+  void ended(RoutingContext rc, AsyncResult<Void> ended, OpenConnections.State connection, long endNanos) {
+    connections.end(rc, connection, endNanos);
     serving.decrement();
     if (draining) {
       if (ended.failed() || !rc.response().ended()) {
