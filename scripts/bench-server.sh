@@ -43,12 +43,7 @@ ulimit -n "$(ulimit -Hn)"
 cd "$LAB_ROOT"
 lab_jar
 OUT=target/bench
-mkdir -p "$OUT/classes"
-if [[ ! $OUT/bare.jar -nt scripts/BareSayHi.java || ! $OUT/bare.jar -nt $JAR ]]; then
-  javac -d "$OUT/classes" -cp "$JAR" scripts/BareSayHi.java
-  printf 'Main-Class: BareSayHi\nClass-Path: ../looplab.jar\n' >"$OUT/manifest.txt"
-  jar cfm "$OUT/bare.jar" "$OUT/manifest.txt" -C "$OUT/classes" .
-fi
+lab_bare_jar
 
 MODES=(bare lab lab-off lab-run)
 declare -A PORTS=([bare]=$PORT [lab]=$((PORT + 1)) [lab-off]=$((PORT + 2)) [lab-run]=$((PORT + 3)))

@@ -3,7 +3,8 @@
 #   arguments   lab_help (the script's header comment is its usage), lab_usage_error, lab_unknown,
 #               lab_no_arguments "$@" for a script whose settings are all environment variables
 #   tools       lab_need TOOL [PACKAGE]: says which package is missing and exits 3; installs nothing
-#   the jar     lab_jar: builds target/looplab.jar with Maven when it is missing
+#   the jar     lab_jar: builds target/looplab.jar with Maven when it is missing; lab_bare_jar the
+#               bare Vert.x reference of the benchmarks
 #   servers     lab_start_server / lab_launch_server start `looplab server` on 127.0.0.1 and track
 #               its pid; lab_track PID tracks any other process (haproxy); lab_stop PID...,
 #               lab_stop_all; lab_wait_health URL SECONDS [PID] [LOG], the one way to wait for /health
@@ -76,6 +77,17 @@ lab_jar() {
   lab_need mvn maven
   echo "$LAB_NAME: building $JAR (mvn -B -q package -DskipTests) ..." >&2
   (cd "$LAB_ROOT" && mvn -B -q package -DskipTests) >&2 || { echo "$LAB_NAME: the build failed" >&2; exit 1; }
+}
+
+# lab_bare_jar: makes sure target/bench/bare.jar, the bare Vert.x reference (scripts/BareSayHi.java,
+# compiled against the lab jar's classes), exists and is newer than both; needs javac and jar.
+lab_bare_jar() {
+  local out=$LAB_ROOT/target/bench
+  [[ $out/bare.jar -nt $LAB_ROOT/scripts/BareSayHi.java && $out/bare.jar -nt $JAR ]] && return 0
+  mkdir -p "$out/classes"
+  javac -d "$out/classes" -cp "$JAR" "$LAB_ROOT/scripts/BareSayHi.java"
+  printf 'Main-Class: BareSayHi\nClass-Path: ../looplab.jar\n' >"$out/manifest.txt"
+  jar cfm "$out/bare.jar" "$out/manifest.txt" -C "$out/classes" .
 }
 
 # --- ports --------------------------------------------------------------------------------------
