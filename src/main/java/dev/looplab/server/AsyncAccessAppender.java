@@ -16,8 +16,9 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  * An appender that never makes the logging thread (an event loop) wait: it puts the event in a
  * bounded queue and returns; its own thread wakes every {@value #FLUSH_EVERY_MS} ms, encodes what is
  * queued and writes it in one write and flush. The loop never wakes the writer (no signal, no
- * system call per line) and takes no lock: the queue is a lock-free one (JCTools), where a line costs
- * the loop one compare-and-set, not a lock and a condition's signal as in {@code ArrayBlockingQueue}. When the queue is full the event is dropped and counted
+ * system call per line) and takes no lock: the queue is lock-free (JCTools), a line costs the loop
+ * one compare-and-set, where {@code ArrayBlockingQueue} took a lock and signalled a condition.
+ * When the queue is full the event is dropped and counted
  * ({@link #dropped()}, published in {@code /metrics}): under overload the lab loses access lines
  * rather than throughput. Logback's own AsyncAppender drops silently and wakes its worker for
  * every event, so it would not do.
