@@ -84,7 +84,14 @@ class BlockedAttributionTest {
       rarelyChecked.observatory().onBlockedEpisode(episodes::add);
       LoopReadings before = rarelyChecked.readings();
       rarelyChecked.get("/slow-run?ms=200", "unseen-1");
-      assertEquals(1, rarelyChecked.readings().since(before).blockedEpisodes());
+      // the answer leaves inside the handler, and the episode is known only once the handler has
+      // returned, a few microseconds later: scrape until it is counted (each scrape a real one)
+      LoopReadings.Delta seen = rarelyChecked.readings().since(before);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (seen.blockedEpisodes() == 0 && System.nanoTime() < deadline) {
+        seen = rarelyChecked.readings().since(before);
+      }
+      assertEquals(1, seen.blockedEpisodes());
 
       BlockedEpisode episode = episodes.stream().filter(e -> e.requestId().equals("unseen-1")).findFirst().orElseThrow();
       assertTrue(episode.endedUnseen());
