@@ -11,7 +11,9 @@
 # target/profile/lab.html and lab.collapsed (bare.* with --bare).
 #
 #   --bare       profile the bare reference instead of the lab
-#   --warm S     seconds of load before the profiler starts, 1..120 (default 15)
+#   --warm S     seconds of load before the profiler starts, 1..120 (default 15); the loaded
+#                profiler slows the JIT's warm-up several times over, so the first seconds' figures
+#                say little about an unprofiled start (scripts/bench-server.sh measures those)
 #   --seconds S  seconds profiled, 1..60 (default 10)
 #   --port P     the server's port (default 19420)
 # The profiler's library is loaded, idle, when the server starts (-agentpath), and started after
