@@ -14,24 +14,28 @@ import org.slf4j.event.KeyValuePair;
  * looplab.access rid=ID - message}, by hand: logback's pattern layout made the access log's writer
  * the costliest part of a request, on a one-core server (about 2 µs a line, and slow to warm up).
  * The clock's {@code HH:mm:ss.} is worked out once a second. Used by one writer thread only.
- * The lab's own lines ({@link AccessEntry}) are written as bytes in place ({@link #write}).
+ * Both kinds of line, a logback event's and the lab's own ({@link AccessEntry}, written in place
+ * by {@link #write}), are put together as bytes by {@link LineBytes}.
  */
 public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
   private static final byte[] NOTHING = new byte[0];
-  private final StringBuilder line = new StringBuilder(160);
-  private final ZoneId zone = ZoneId.systemDefault();
-  private long cachedSecond = Long.MIN_VALUE;
-  private String cachedClock = "";
-  private byte[] cachedClockBytes = NOTHING;
-  private static final byte[] INFO_THREAD = ascii(" INFO  [");
-  private static final byte[] AFTER_THREAD = ascii("] " + AccessLog.LOGGER_NAME + " rid=");
+  private static final byte[] OPEN_THREAD = ascii(" [");
+  private static final byte[] CLOSE_THREAD = ascii("] ");
+  private static final byte[] RID = ascii(" rid=");
   private static final byte[] BEFORE_MESSAGE = ascii(" - ");
   private static final byte[] MS_NEWLINE = ascii(" ms\n");
+  private final ZoneId zone = ZoneId.systemDefault();
+  private long cachedSecond = Long.MIN_VALUE;
+  private byte[] cachedClock = NOTHING;
 
   @Override
   public byte[] encode(ILoggingEvent event) {
-    return encode(event.getTimeStamp(), level(event), event.getThreadName(), event.getLoggerName(),
-        requestId(event.getKeyValuePairs()), event.getFormattedMessage());
+    LineBytes bytes = new LineBytes(160);
+    writeHead(event.getTimeStamp(), level(event), event.getThreadName(), event.getLoggerName(),
+        requestId(event.getKeyValuePairs()), bytes);
+    bytes.write(event.getFormattedMessage());
+    bytes.write('\n');
+    return bytes.toByteArray();
   }
 
   /** The line an INFO event on {@link AccessLog#LOGGER_NAME} with these parts would have had. */
@@ -46,12 +50,8 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
    * the way: the writer shares the one core of a small server with the event loop.
    */
   void write(AccessEntry entry, LineBytes out) {
-    writeTime(entry.epochMillis(), out);
-    out.write(INFO_THREAD);
-    out.write(entry.thread());
-    out.write(AFTER_THREAD);
-    out.write(entry.requestId() == null ? "-" : entry.requestId());
-    out.write(BEFORE_MESSAGE);
+    writeHead(entry.epochMillis(), "INFO ", entry.thread(), AccessLog.LOGGER_NAME,
+        entry.requestId() == null ? "-" : entry.requestId(), out);
     out.writeSafe(entry.method()); // the message, as AccessLog.message makes it
     out.write(' ');
     out.writeSafe(entry.uri());
@@ -62,38 +62,33 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
     out.write(MS_NEWLINE);
   }
 
+  /** Everything before the message: {@code HH:mm:ss.SSS LEVEL [thread] logger rid=ID - }. */
+  private void writeHead(long millis, String level, String thread, String logger, String requestId, LineBytes out) {
+    writeTime(millis, out);
+    out.write(' ');
+    out.write(level);
+    out.write(OPEN_THREAD);
+    out.write(thread);
+    out.write(CLOSE_THREAD);
+    out.write(logger);
+    out.write(RID);
+    out.write(requestId);
+    out.write(BEFORE_MESSAGE);
+  }
+
+  /** {@code HH:mm:ss.SSS}; the {@code HH:mm:ss.} is worked out once a second. */
   private void writeTime(long millis, LineBytes out) {
-    clockAt(millis);
-    out.write(cachedClockBytes);
+    long second = Math.floorDiv(millis, 1000);
+    if (second != cachedSecond) {
+      LocalTime time = LocalTime.ofInstant(Instant.ofEpochSecond(second), zone);
+      cachedClock = ascii(twoDigits(time.getHour()) + ':' + twoDigits(time.getMinute()) + ':' + twoDigits(time.getSecond()) + '.');
+      cachedSecond = second;
+    }
+    out.write(cachedClock);
     int ms = (int) Math.floorMod(millis, 1000);
     out.write((char) ('0' + ms / 100));
     out.write((char) ('0' + ms / 10 % 10));
     out.write((char) ('0' + ms % 10));
-  }
-
-  private byte[] encode(long millis, String level, String thread, String logger, String requestId, String message) {
-    line.setLength(0);
-    appendTime(millis);
-    line.append(' ').append(level).append(" [").append(thread).append("] ").append(logger)
-        .append(" rid=").append(requestId).append(" - ").append(message).append('\n');
-    return line.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private void appendTime(long millis) {
-    clockAt(millis);
-    int ms = (int) Math.floorMod(millis, 1000);
-    line.append(cachedClock).append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
-  }
-
-  /** {@code HH:mm:ss.} of the second {@code millis} falls in, worked out once a second. */
-  private void clockAt(long millis) {
-    long second = Math.floorDiv(millis, 1000);
-    if (second != cachedSecond) {
-      LocalTime time = LocalTime.ofInstant(Instant.ofEpochSecond(second), zone);
-      cachedClock = twoDigits(time.getHour()) + ':' + twoDigits(time.getMinute()) + ':' + twoDigits(time.getSecond()) + '.';
-      cachedClockBytes = cachedClock.getBytes(StandardCharsets.US_ASCII);
-      cachedSecond = second;
-    }
   }
 
   private static String twoDigits(int value) {
