@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The last resort of a shutdown: if the process is still alive at the deadline, it halts with exit
- * code 1, without shutdown hooks and without a word. When nobody reads the server's output (a
- * paused pager, a terminal after Ctrl-S), every log line blocks whoever writes it, logback's own
- * shutdown hook included; a process that waits to say why it is exiting would then never exit.
+ * code 1, without shutdown hooks and without a word: a shutdown that never reports (an Error thrown
+ * inside a callback, a loop blocked for good) must not leave the process running for ever, and
+ * hooks that wait on such a process would keep it alive too.
  */
 final class ExitDeadline {
   private ExitDeadline() {}

@@ -64,7 +64,7 @@ public final class ServerCommand implements LabCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     ShutdownSignals.onTermination(signal -> {
-      // the line last: when nobody reads our output it blocks, and the drain must have begun by then
+      // the drain first, the line last: whatever the log does, the drain must have begun
       stopped.countDown();
       server.shutdown().onComplete(done -> finished.countDown());
       LOG.info("received SIG{}", signal);

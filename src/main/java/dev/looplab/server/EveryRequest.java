@@ -27,7 +27,8 @@ final class EveryRequest implements Handler<RoutingContext> {
   static final String HEADER = "X-Request-Id";
   static final String RETRY_AFTER_SECONDS = "1";
   private static final String KEY = "looplab.requestId";
-  // header names as Netty's AsciiString: their hash is worked out once and they are copied out as bytes
+  // header names as Netty's AsciiString: their hash is worked out once (read and written on every
+  // request) and they are copied out as bytes
   private static final CharSequence REQUEST_ID_NAME = HttpHeaders.createOptimized(HEADER);
   private static final CharSequence SERVER_TIMING_NAME = HttpHeaders.createOptimized(ServerTiming.HEADER);
 
@@ -68,7 +69,7 @@ final class EveryRequest implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     HttpServerResponse response = rc.response();
-    String id = RequestIds.chooseFor(request.getHeader(HEADER));
+    String id = RequestIds.chooseFor(request.getHeader(REQUEST_ID_NAME));
     rc.put(KEY, id);
     RequestId.set(Vertx.currentContext(), id);
     response.headers().add(REQUEST_ID_NAME, id); // add, not put: nothing set it yet, so no search for one to replace
