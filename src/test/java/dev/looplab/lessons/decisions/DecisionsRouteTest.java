@@ -38,6 +38,8 @@ class DecisionsRouteTest {
     JsonObject body = DecisionsServer.body(Math.random(), 1.2, 5.0);   // features nobody asked for yet: a miss
 
     JsonObject first = lab.postNow("/decisions?client=" + client, body, "route-" + client + "-1").bodyAsJsonObject();
+    // the cache is written in the background after the answer: the second asks once that write has ended
+    assertEquals(0L, lab.lesson.ledger().whenIdle(lab.server.vertx(), 10_000).await(), "writes still pending after 10 s");
     JsonObject second = lab.postNow("/decisions?client=" + client, body, "route-" + client + "-2").bodyAsJsonObject();
 
     assertEquals("decisions", first.getString("route"), first.encode());
