@@ -1,6 +1,5 @@
 package dev.looplab.observe;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
@@ -20,12 +19,12 @@ import java.util.List;
  * pauses are counted from then on.
  */
 final class JvmMeters {
-  private final MeterRegistry registry;
+  private final DeferredRegistry registry;
   // made by the first scrape: their constructors already read the memory pools and listen for GCs
   private JvmGcMetrics gc;
   private JvmHeapPressureMetrics heapPressure;
 
-  JvmMeters(MeterRegistry registry) {
+  JvmMeters(DeferredRegistry registry) {
     this.registry = registry;
   }
 
@@ -37,7 +36,7 @@ final class JvmMeters {
     heapPressure = new JvmHeapPressureMetrics();
     for (MeterBinder binder : List.of(new ClassLoaderMetrics(), new JvmCompilationMetrics(), gc, heapPressure,
         new JvmInfoMetrics(), new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
-      binder.bindTo(registry);
+      binder.bindTo(registry.await());
     }
   }
 

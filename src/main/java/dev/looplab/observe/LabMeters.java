@@ -3,7 +3,6 @@ package dev.looplab.observe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,34 +22,36 @@ final class LabMeters {
   static final String WORKER_QUEUED = "looplab.worker.tasks.queued";
   static final String WORKER_ACTIVE = "looplab.worker.tasks.active";
 
-  private final MeterRegistry registry;
+  private final DeferredRegistry registry;
   static final String ACCESS_DROPPED = "looplab.access.log.dropped";
   static final String LOG_DROPPED = "looplab.log.lines.dropped";
 
   private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
 
-  LabMeters(MeterRegistry registry) {
+  LabMeters(DeferredRegistry registry) {
     this.registry = registry;
   }
 
   void blockedEpisode(BlockedEpisode episode) {
-    Counter.builder(BLOCKED).description("Event loops found blocked inside a request handler, by route")
+    registry.whenBuilt(built -> Counter.builder(BLOCKED).description("Event loops found blocked inside a request handler, by route")
         .tag("route", episode.route()).tag("gc", Boolean.toString(episode.duringGc()))
-        .register(registry).increment();
+        .register(built).increment());
   }
 
   /** Makes the counter visible at 0 before the first episode, so a before/after difference works from the start. */
   void blockedRoute(String route) {
-    for (String gc : new String[] {"false", "true"}) {
-      Counter.builder(BLOCKED).description("Event loops found blocked inside a request handler, by route")
-          .tag("route", route).tag("gc", gc).register(registry);
-    }
+    registry.whenBuilt(built -> {
+      for (String gc : new String[] {"false", "true"}) {
+        Counter.builder(BLOCKED).description("Event loops found blocked inside a request handler, by route")
+            .tag("route", route).tag("gc", gc).register(built);
+      }
+    });
   }
 
-  /** Blocked episodes so far by route, outside GC pauses or overlapping one. */
+  /** Blocked episodes so far by route, outside GC pauses or overlapping one. Off the event loops only. */
   JsonObject blockedEpisodes(boolean duringGc) {
     Map<String, Long> byRoute = new TreeMap<>();
-    registry.find(BLOCKED).tag("gc", Boolean.toString(duringGc)).counters()
+    registry.await().find(BLOCKED).tag("gc", Boolean.toString(duringGc)).counters()
         .stream().filter(c -> c.count() > 0)
         .forEach(c -> byRoute.merge(c.getId().getTag("route"), (long) c.count(), Long::sum));
     return new JsonObject(new LinkedHashMap<>(byRoute));
@@ -60,28 +61,30 @@ final class LabMeters {
   RouteMeters route(String route) {
     return routes.computeIfAbsent(route, r -> {
       LongAdder count = new LongAdder();
-      Gauge.builder(IN_FLIGHT, count, LongAdder::sum).description("Requests being served, by route")
-          .tag("route", r).register(registry);
+      registry.whenBuilt(built -> Gauge.builder(IN_FLIGHT, count, LongAdder::sum).description("Requests being served, by route")
+          .tag("route", r).register(built));
       return new RouteMeters(r, count, registry);
     });
   }
 
   void accessLinesDropped(LongSupplier dropped) {
-    FunctionCounter.builder(ACCESS_DROPPED, dropped, d -> d.getAsLong())
+    registry.whenBuilt(built -> FunctionCounter.builder(ACCESS_DROPPED, dropped, d -> d.getAsLong())
         .description("Access log lines dropped because the log's queue was full (the loop never waits for the log)")
-        .register(registry);
+        .register(built));
   }
 
   void logLinesDropped(LongSupplier dropped) {
-    FunctionCounter.builder(LOG_DROPPED, dropped, d -> d.getAsLong())
+    registry.whenBuilt(built -> FunctionCounter.builder(LOG_DROPPED, dropped, d -> d.getAsLong())
         .description("Other log lines dropped because the console's queue was full (no thread waits for the console)")
-        .register(registry);
+        .register(built));
   }
 
   void workerTasks(AtomicInteger queued, AtomicInteger active) {
-    Gauge.builder(WORKER_QUEUED, queued, AtomicInteger::get)
-        .description("Route tasks handed to the worker pool and waiting for a thread").register(registry);
-    Gauge.builder(WORKER_ACTIVE, active, AtomicInteger::get)
-        .description("Route tasks running on a worker thread now").register(registry);
+    registry.whenBuilt(built -> {
+      Gauge.builder(WORKER_QUEUED, queued, AtomicInteger::get)
+          .description("Route tasks handed to the worker pool and waiting for a thread").register(built);
+      Gauge.builder(WORKER_ACTIVE, active, AtomicInteger::get)
+          .description("Route tasks running on a worker thread now").register(built);
+    });
   }
 }

@@ -16,6 +16,7 @@ final class LagRecorder {
   private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
   private final long intervalMs;
   private volatile Thread thread;
+  private volatile boolean stopped;
 
   LagRecorder(long intervalMs) {
     this.intervalMs = intervalMs;
@@ -43,14 +44,19 @@ final class LagRecorder {
     return reading.get();
   }
 
-  void start() {
+  /** Once; not after {@link #stop} (the start may come late, when the meters' registry is built). */
+  synchronized void start() {
+    if (stopped || thread != null) {
+      return;
+    }
     Thread recorder = new Thread(this::run, "looplab-lag-recorder");
     recorder.setDaemon(true);
     thread = recorder;
     recorder.start();
   }
 
-  void stop() {
+  synchronized void stop() {
+    stopped = true;
     thread = null;
   }
 

@@ -33,11 +33,23 @@ final class LoopLag {
   private static final int WINDOW_SLICES = 6;
 
   private final String loop;
-  private final Timer timer;
+  private final int windowSeconds;
   private final AtomicLong peakNanos = new AtomicLong();
+  // set once the registry is built (DeferredRegistry), before the recorder or a reader runs
+  private Timer timer;
 
-  LoopLag(MeterRegistry registry, String loop, int windowSeconds) {
+  LoopLag(String loop, int windowSeconds) {
     this.loop = loop;
+    this.windowSeconds = windowSeconds;
+  }
+
+  /** For tests: registered at once. */
+  LoopLag(MeterRegistry registry, String loop, int windowSeconds) {
+    this(loop, windowSeconds);
+    register(registry);
+  }
+
+  void register(MeterRegistry registry) {
     this.timer = Timer.builder(NAME).tag("event_loop", loop)
         .description("How late this event loop ran its lag probe's timer")
         .publishPercentiles(0.5, 0.99, 1.0)

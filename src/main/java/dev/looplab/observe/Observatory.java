@@ -1,6 +1,6 @@
 package dev.looplab.observe;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -26,9 +26,10 @@ import java.util.function.LongSupplier;
  * {@code /threads}. When disabled every hook is a pass-through and nothing is measured.
  */
 public final class Observatory {
+  private static final long BUILD_REGISTRY_MS = 250;
   private final ObserveOptions options;
   private final ActivityBoard board = new ActivityBoard();
-  private final PrometheusMeterRegistry registry = boundedRegistry();
+  private final DeferredRegistry registry = new DeferredRegistry();
   private final LabMeters meters = new LabMeters(registry);
   private final JvmMeters jvmMeters = new JvmMeters(registry);
   private final WorkerTasks workerTasks = new WorkerTasks(board, meters);
@@ -46,13 +47,6 @@ public final class Observatory {
     this.recorder = new LagRecorder(options.probeIntervalMs());
     this.loopsView = new LoopsView(options, meters, recorder, watcher);
     this.readouts = new Readouts(registry, loopsView, jvmMeters::bindOnce);
-  }
-
-  /** The filter goes on before any meter exists: micrometer applies filters only to meters registered after them. */
-  private static PrometheusMeterRegistry boundedRegistry() {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(new BoundedLabels());
-    return registry;
   }
 
   public boolean enabled() {
@@ -77,7 +71,7 @@ public final class Observatory {
     // repeat; no lesson reads them, so they are left out rather than leaving a WARN on every start
     metrics.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
     vertxOptions.setMetricsOptions(metrics);
-    return Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    return Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry.await())).build();
   }
 
   /** Starts a lag probe on the calling event loop, once per loop. Call from a verticle's start(). */
@@ -87,18 +81,24 @@ public final class Observatory {
     if (!enabled() || probeByLoop.containsKey(loop)) {
       return;
     }
-    LoopLag lag = new LoopLag(registry, loop, options.windowSeconds());
+    LoopLag lag = new LoopLag(loop, options.windowSeconds());
+    registry.whenBuilt(lag::register);
     loopsView.add(lag);
     LoopLagProbe probe = new LoopLagProbe(vertx, options.probeIntervalMs(), lag, recorder);
     probeByLoop.put(loop, probe);
     probe.start();
   }
 
-  /** Starts the blocked-loop watcher; the start-up grace period counts from here. */
+  /**
+   * Starts the blocked-loop watcher (the start-up grace period counts from here) and has the meters'
+   * registry built once the first request has ended, or {@value #BUILD_REGISTRY_MS} ms from now; the
+   * lag recorder starts when it is. Call once the server listens.
+   */
   public void start() {
     if (enabled()) {
       watcher.start();
-      recorder.start();
+      registry.whenBuilt(built -> recorder.start());
+      registry.buildWithin(BUILD_REGISTRY_MS);
     }
   }
 
@@ -199,7 +199,13 @@ public final class Observatory {
     return workerTasks.status();
   }
 
+  /** The meters' registry, built now if it is not yet: off the event loops only. */
   public PrometheusMeterRegistry registry() {
-    return registry;
+    return registry.await();
+  }
+
+  /** Registers meters once the registry is built, or now when it is (see {@link DeferredRegistry}). */
+  public void whenRegistryBuilt(Consumer<? super MeterRegistry> registration) {
+    registry.whenBuilt(registration);
   }
 }

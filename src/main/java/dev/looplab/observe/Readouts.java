@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Readouts {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry;
+  private final DeferredRegistry registry;
   private final LoopsView loops;
   private final Runnable beforeScrape;
   private final AtomicReference<WorkerExecutor> readers = new AtomicReference<>();
 
   /** @param beforeScrape run on the reading thread before each scrape (binds the JVM's meters once) */
-  Readouts(PrometheusMeterRegistry registry, LoopsView loops, Runnable beforeScrape) {
+  Readouts(DeferredRegistry registry, LoopsView loops, Runnable beforeScrape) {
     this.registry = registry;
     this.loops = loops;
     this.beforeScrape = beforeScrape;
@@ -31,15 +31,19 @@ final class Readouts {
   Handler<RoutingContext> metrics() {
     // a scrape right after a run must count that run's probes and episodes
     return rc -> readers(rc.vertx()).executeBlocking(() -> {
+          PrometheusMeterRegistry built = registry.await();
           beforeScrape.run();
-          return loops.upToDate(registry::scrape);
+          return loops.upToDate(built::scrape);
         }, false)
         .onSuccess(text -> rc.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
         .onFailure(rc::fail);
   }
 
   Handler<RoutingContext> loops(String appInstanceId) {
-    return rc -> readers(rc.vertx()).executeBlocking(() -> loops.snapshot(appInstanceId), false)
+    return rc -> readers(rc.vertx()).executeBlocking(() -> {
+          registry.await();
+          return loops.snapshot(appInstanceId);
+        }, false)
         .onSuccess(rc::json)
         .onFailure(rc::fail);
   }

@@ -76,7 +76,7 @@ public final class LabServer {
         .onSuccess(port -> observatory.start())
         .onSuccess(port -> {
           drain.connections().enforceTimeouts(vertx, config.headerTimeoutMs(), config.idleTimeoutMs());
-          ConnectionMeters.register(observatory.registry(), drain.connections());
+          observatory.whenRegistryBuilt(registry -> ConnectionMeters.register(registry, drain.connections()));
         })
         .onSuccess(port -> LOG.info("looplab {} listening on http://{}:{} with {} event loop(s), task {} ms, worker pool {}",
             AppInstance.ID, config.host(), port, config.instances(), config.taskMs(), config.workerPoolSize()));

@@ -2,6 +2,7 @@ package dev.looplab.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,5 +91,22 @@ class RouteMetersTest {
     // a registry lookup builds an id and its tags: some hundred bytes per request, a megabyte here
     assertTrue(allocated < 10_000, allocated + " bytes allocated by 10,000 recordings");
     assertEquals(10_001, series("/say-hi", "GET", "200").count());
+  }
+
+  @Test
+  void requestsThatEndBeforeTheRegistryIsBuiltAreRecordedWhenItIs() {
+    DeferredRegistry later = new DeferredRegistry();
+    RouteMeters early = new RouteMeters("/say-hi", new LongAdder(), later);
+    early.ended(HttpMethod.GET, 200, TimeUnit.MILLISECONDS.toNanos(3));
+    early.ended(HttpMethod.GET, 200, TimeUnit.MILLISECONDS.toNanos(5));
+    early.ended(HttpMethod.HEAD, 404, TimeUnit.MILLISECONDS.toNanos(1));
+    assertNull(later.now(), "nothing has built the registry yet");
+
+    PrometheusMeterRegistry built = later.await();
+    Timer get = built.find(RouteMeters.REQUESTS).tag("method", "GET").tag("code", "200").timer();
+    assertEquals(2, get.count());
+    assertEquals(8.0, get.totalTime(TimeUnit.MILLISECONDS), 1e-9);
+    assertEquals(5.0, get.max(TimeUnit.MILLISECONDS), 1e-9);
+    assertEquals(1, built.find(RouteMeters.REQUESTS).tag("method", "HEAD").tag("code", "404").timer().count());
   }
 }

@@ -51,7 +51,7 @@ public final class DecisionsLesson implements Lesson {
   @Override
   public Future<Void> start(LessonContext context) {
     vertx = context.vertx();
-    ledger.bindTo(context.observatory().registry());
+    context.observatory().whenRegistryBuilt(ledger::bindTo);
     if (!settings.configured()) {
       LOG.info("/decisions is off: no --postgres-url and --redis-url");
       return Future.succeededFuture();
