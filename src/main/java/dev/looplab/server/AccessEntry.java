@@ -2,7 +2,7 @@ package dev.looplab.server;
 
 /**
  * One request's access line as the event loop hands it to the writer thread, which escapes and
- * formats it ({@link AccessLineEncoder#encode(AccessEntry)}): one small object per request on the
+ * formats it ({@link LogLineEncoder#encode(AccessEntry)}): one small object per request on the
  * loop, instead of a logback event and the line's text.
  *
  * @param epochMillis when the response ended

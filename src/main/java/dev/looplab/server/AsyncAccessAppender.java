@@ -25,7 +25,7 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  *
  * <p>With the lab's own logging ({@link LogConfig}), {@link AccessLog} skips logback's events and
  * {@linkplain #offer(AccessEntry) offers} each line's parts; they share the queue, and the writer
- * formats them as {@link AccessLineEncoder} does.
+ * formats them as {@link LogLineEncoder} does.
  *
  * <p>Set up by {@link LogConfig} (or an XML configuration) with an {@code <encoder>}, {@code <queueSize>},
  * {@code <target>} (System.out or System.err) and {@code <includeMdc>}.
@@ -43,7 +43,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
   private boolean includeMdc = true;
   private OutputStream output; // null: the target's stream as it is at write time
   private MessagePassingQueue<Object> queue; // ILoggingEvent or AccessEntry
-  private final AccessLineEncoder lineEncoder = new AccessLineEncoder();
+  private final LogLineEncoder lineEncoder = new LogLineEncoder();
   private Thread writer;
   private volatile boolean stopping;
 
@@ -67,7 +67,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
 
   /**
    * Whether the MDC is copied into each event on the logging thread, for an encoder that prints it
-   * (the default, as logback does); the lab's {@link AccessLineEncoder} does not, and the copy was a
+   * (the default, as logback does); the lab's {@link LogLineEncoder} does not, and the copy was a
    * quarter of the access line's cost on the event loop.
    */
   public void setIncludeMdc(boolean includeMdc) {

@@ -3,7 +3,6 @@ package dev.looplab.server;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -13,8 +12,6 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.looplab.observe.RepeatedGaugeWarningFilter;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The lab's logging, set up in code: logback's XML configurator (Joran) takes about 250 ms of a
@@ -28,7 +25,7 @@ import java.util.Map;
  *   <li>no thread waits for the console: lines go through {@link ConsoleLines}, which a stuck
  *       terminal blocks instead of the event loop that logged; a full queue drops (counted);</li>
  *   <li>access lines go through {@link AsyncAccessAppender}: they leave the event loop at once, and
- *       are dropped (and counted in /metrics) when its queue is full; {@link AccessLineEncoder}
+ *       are dropped (and counted in /metrics) when its queue is full; {@link LogLineEncoder}
  *       writes them as the other lines look, without logback's pattern layout;</li>
  *   <li>a blocked loop's stack is cut to 12 frames: the top ones name the line that blocks, the rest
  *       is Netty's plumbing;</li>
@@ -39,8 +36,9 @@ import java.util.Map;
 public final class LogConfig extends ContextAwareBase implements Configurator {
   static final String TARGET_VARIABLE = "LOOPLAB_LOG_TARGET";
   static final String LEVEL_VARIABLE = "LOOPLAB_LOG_LEVEL";
+  /** The lines' layouts, as logback patterns; {@link LogLineEncoder} writes them by hand. */
   static final String LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} rid=%rid - %msg%n";
-  private static final String BLOCKED_LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n%ex{12}";
+  static final String BLOCKED_LINE = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n%ex{12}";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -49,12 +47,11 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     String target = setting(TARGET_VARIABLE, "System.out");
-    registerRequestIdConversion(context);
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(setting(LEVEL_VARIABLE, "INFO"), Level.INFO));
     ConsoleLines console = new ConsoleLines(target);
-    Appender<ILoggingEvent> stdout = console("STDOUT", console, LINE, context);
+    Appender<ILoggingEvent> stdout = console("STDOUT", console, new LogLineEncoder(), context);
     stdout.addFilter(started(new RepeatedGaugeWarningFilter(), context));
     root.addAppender(stdout);
     context.getLogger("io.netty").setLevel(Level.INFO);
@@ -66,7 +63,7 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     Logger blocked = context.getLogger("io.vertx.core.impl.BlockedThreadChecker");
     blocked.setLevel(Level.WARN);
     blocked.setAdditive(false);
-    blocked.addAppender(console("BLOCKED", console, BLOCKED_LINE, context));
+    blocked.addAppender(console("BLOCKED", console, LogLineEncoder.blocked(), context));
 
     addShutdownHook(context);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
@@ -78,22 +75,13 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  @SuppressWarnings("unchecked")
-  static void registerRequestIdConversion(LoggerContext context) {
-    Map<String, String> rules = (Map<String, String>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY);
-    if (rules == null) {
-      rules = new HashMap<>();
-      context.putObject(CoreConstants.PATTERN_RULE_REGISTRY, rules);
-    }
-    rules.put("rid", RequestIdConverter.class.getName());
-  }
-
   /** A console appender whose writes never wait for the console ({@link ConsoleLines}). */
-  private static Appender<ILoggingEvent> console(String name, ConsoleLines console, String pattern, LoggerContext context) {
+  private static Appender<ILoggingEvent> console(String name, ConsoleLines console, LogLineEncoder encoder,
+      LoggerContext context) {
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setName(name);
     appender.setContext(context);
-    appender.setEncoder(encoder(pattern, context));
+    appender.setEncoder(started(encoder, context));
     appender.setOutputStream(console);
     appender.start();
     return appender;
@@ -104,19 +92,11 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     appender.setName("ACCESS");
     appender.setTarget(target);
     appender.setQueueSize(8192);
-    appender.setEncoder(started(new AccessLineEncoder(), context)); // LINE, written by hand
+    appender.setEncoder(started(new LogLineEncoder(), context));
     appender.setIncludeMdc(false); // LINE prints none
     started(appender, context);
     appender.takeAccessLines(); // no logback event per request
     return appender;
-  }
-
-  private static PatternLayoutEncoder encoder(String pattern, LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(pattern);
-    encoder.start();
-    return encoder;
   }
 
   private static <T extends ch.qos.logback.core.spi.LifeCycle & ch.qos.logback.core.spi.ContextAware> T started(

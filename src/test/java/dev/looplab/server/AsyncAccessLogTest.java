@@ -144,7 +144,7 @@ class AsyncAccessLogTest {
 
   /** The lab's own line, written by hand, and no MDC copied: as {@link LogConfig} sets the appender up. */
   private void attachAsLogConfigDoes(Sink sink) {
-    AccessLineEncoder encoder = new AccessLineEncoder();
+    LogLineEncoder encoder = new LogLineEncoder();
     encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     encoder.start();
     attach(sink, 1024, encoder);
