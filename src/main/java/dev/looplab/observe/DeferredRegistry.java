@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The Prometheus registry behind {@code /metrics}, built once the server answers rather than before:
  * the registry and its first meters load some 250 classes, about 100 ms of a one-core cold start.
- * Until it is built, registrations (meters, and the timings of the first requests) wait here in the
- * order they came, and run on the building thread before anyone else sees the registry; after, a
- * registration runs at once on its caller's thread.
+ * Until it is built, registrations (meters, and the timings of the first requests) wait here, and
+ * the building thread runs them in the order they came; from the moment it is built, a registration
+ * runs at once on its caller's thread. {@link #await} returns once the waiting ones have run.
  */
 final class DeferredRegistry {
   private final List<Consumer<? super PrometheusMeterRegistry>> waiting = new ArrayList<>();
@@ -99,18 +99,13 @@ final class DeferredRegistry {
       PrometheusMeterRegistry made = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       // before any meter: micrometer applies a filter only to the meters registered after it
       made.config().meterFilter(new BoundedLabels());
-      while (true) {
-        List<Consumer<? super PrometheusMeterRegistry>> batch;
-        synchronized (waiting) {
-          if (waiting.isEmpty()) {
-            registry = made;
-            break;
-          }
-          batch = new ArrayList<>(waiting);
-          waiting.clear();
-        }
-        batch.forEach(registration -> registration.accept(made));
+      List<Consumer<? super PrometheusMeterRegistry>> queued;
+      synchronized (waiting) {
+        registry = made; // from here on a registration runs on its caller's thread
+        queued = new ArrayList<>(waiting);
+        waiting.clear();
       }
+      queued.forEach(registration -> registration.accept(made));
     } finally {
       built.countDown();
     }

@@ -21,11 +21,10 @@ final class LabMeters {
   static final String IN_FLIGHT = "looplab.requests.in.flight";
   static final String WORKER_QUEUED = "looplab.worker.tasks.queued";
   static final String WORKER_ACTIVE = "looplab.worker.tasks.active";
-
-  private final DeferredRegistry registry;
   static final String ACCESS_DROPPED = "looplab.access.log.dropped";
   static final String LOG_DROPPED = "looplab.log.lines.dropped";
 
+  private final DeferredRegistry registry;
   private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
 
   LabMeters(DeferredRegistry registry) {

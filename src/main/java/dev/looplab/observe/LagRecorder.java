@@ -16,7 +16,7 @@ final class LagRecorder {
   private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
   private final long intervalMs;
   private volatile Thread thread;
-  private volatile boolean stopped;
+  private boolean stopped; // under this recorder's lock
 
   LagRecorder(long intervalMs) {
     this.intervalMs = intervalMs;
