@@ -14,7 +14,9 @@
 # server's CPU time per request, which other load on the machine disturbs least), then the RSS after
 # a burst of 10,000 connections (wrk -c10000, 3 s). Second start: cold start again, RSS 2 s later (idle).
 # Beside the figures, the noise: each core's busy time spent on anything but the server (core 0)
-# and wrk (core 1), from /proc/stat and /proc/PID/stat, as a share of the steady window.
+# and wrk (core 1), from /proc/stat and /proc/PID/stat, as a share of the steady window; and core
+# 0's speed, timed after each server's first start by a fixed piece of work (sha256 of 32 MiB):
+# on a virtual machine a busy host slows the cores without any busy time showing in the guest.
 #
 #   --quick      a smoke run: 1 round, W = S = 3 s (the figures are then only indicative)
 #   --rounds N   rounds, 1..20 (default 3)
@@ -91,6 +93,11 @@ wrk_run() { # MODE SECONDS: prints req/s, p99 ms, server CPU us per request, cor
           printf "%.0f %.2f %.2f %.1f %.1f\n", rps, p99, n ? cpu / hz * 1e6 / n : 0, a / w * 100, b / w * 100 }' "$OUT/wrk.txt"
 }
 stop() { lab_stop "$PID"; PID=""; }
+speed_probe() { # ms that core 0 takes for a fixed piece of work, with no server running
+  local t0; t0=$(lab_now_ms)
+  taskset -c 0 sh -c 'head -c 32M /dev/zero | sha256sum >/dev/null'
+  echo $(($(lab_now_ms) - t0))
+}
 
 declare -A F=() # F[mode:figure] = the values over the runs, space-separated
 add() { F[$1:$2]+="$3 "; }
@@ -103,6 +110,7 @@ one_round() { # MODE
   taskset -c 1 wrk -t1 -c10000 -d3s "http://127.0.0.1:${PORTS[$mode]}/say-hi" >/dev/null 2>&1 || true
   sleep 1; add "$mode" burst "$(rss_mib)"
   stop
+  add "$mode" probe "$(speed_probe)"
   T0=$(lab_now_ms); launch "$mode"; ms=$(until_ready "$mode"); add "$mode" cold "$ms"
   sleep 2; add "$mode" idle "$(rss_mib)"
   stop
@@ -139,5 +147,10 @@ echo "noise: busy time of each core outside the server (core 0) and wrk (core 1)
 for mode in "${MODES[@]}"; do
   printf '  %-8s core0 %5s / %-5s  core1 %5s / %-5s\n' "$mode" "$(median "${F[$mode:noise0]}")" "$(maximum "${F[$mode:noise0]}")" \
     "$(median "${F[$mode:noise1]}")" "$(maximum "${F[$mode:noise1]}")"
+done
+echo "core 0 speed: ms for sha256 of 32 MiB after each start (a slower core means a busy host), min / median / max"
+for mode in "${MODES[@]}"; do
+  printf '  %-8s %5s / %5s / %5s\n' "$mode" "$(printf '%s\n' ${F[$mode:probe]} | sort -n | head -1)" \
+    "$(median "${F[$mode:probe]}")" "$(maximum "${F[$mode:probe]}")"
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
