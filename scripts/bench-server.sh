@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/bench-server.sh [--quick] [--rounds N] [--seconds S] [--port P]
+# Usage: scripts/bench-server.sh [--quick] [--rounds N] [--seconds S] [--settle S] [--port P]
 #
 # The lab against a bare Vert.x 5 server with the same /say-hi (scripts/BareSayHi.java),
 # side by side in one run, as a ratio table. Every server runs pinned to core 0 (taskset), wrk
@@ -10,31 +10,35 @@
 #   lab-off  the same with --instrumentation off --access-log off: what the lab's own watching costs
 #   lab-run  scripts/run-server.sh: the documented way (small-JVM flags, class-data archive)
 # Each round starts each server twice. First start: cold start (spawn to the first 200 on /say-hi),
-# req/s in the first W s right after it (JIT warm-up), then S s of steady load (req/s, p99, and the
-# server's CPU time per request, which other load on the machine disturbs least), then the RSS after
+# req/s in the first W s right after it (JIT warm-up), then T s of load not measured (the JIT still
+# compiles; the lab, with more code on its path, for longer), then S s of steady load (req/s, p99,
+# and the server's CPU time per request, which other load on the machine disturbs least), then the RSS after
 # a burst of 10,000 connections (wrk -c10000, 3 s). Second start: cold start again, RSS 2 s later (idle).
 # Beside the figures, the noise: each core's busy time spent on anything but the server (core 0)
 # and wrk (core 1), from /proc/stat and /proc/PID/stat, as a share of the steady window; and core
 # 0's speed, timed after each server's first start by a fixed piece of work (sha256 of 32 MiB):
 # on a virtual machine a busy host slows the cores without any busy time showing in the guest.
 #
-#   --quick      a smoke run: 1 round, W = S = 3 s (the figures are then only indicative)
+#   --quick      a smoke run: 1 round, W = S = 3 s, T = 2 s (the figures are then only indicative)
 #   --rounds N   rounds, 1..20 (default 3)
 #   --seconds S  steady window per run, 1..60 s (default 10); W is 5 s
+#   --settle T   load between the first window and the steady one, 0..60 s (default 10)
 #   --port P     first of the 4 ports it uses (default 19410)
 # Needs wrk, curl, taskset, javac/jar and 2 cores; 127.0.0.1 only; bounded (30 s per start).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ROUNDS=3; STEADY=10; WARM=5; PORT=19410
+ROUNDS=3; STEADY=10; WARM=5; SETTLE=10; PORT=19410
 while [[ $# -gt 0 ]]; do
   case $1 in
     -h|--help) lab_help ;;
-    --quick) ROUNDS=1; STEADY=3; WARM=3; shift ;;
+    --quick) ROUNDS=1; STEADY=3; WARM=3; SETTLE=2; shift ;;
     --rounds) lab_number --rounds "${2:-}"; ((${2} >= 1 && ${2} <= 20)) || lab_usage_error "--rounds must be 1..20"
       ROUNDS=$2; shift 2 ;;
     --seconds) lab_number --seconds "${2:-}"; ((${2} >= 1 && ${2} <= 60)) || lab_usage_error "--seconds must be 1..60"
       STEADY=$2; shift 2 ;;
+    --settle) lab_number --settle "${2:-}"; ((${2} <= 60)) || lab_usage_error "--settle must be 0..60"
+      SETTLE=$2; shift 2 ;;
     --port) lab_number --port "${2:-}"; PORT=$2; shift 2 ;;
     *) lab_unknown "$1" ;;
   esac
@@ -105,6 +109,7 @@ one_round() { # MODE
   local mode=$1 rps p99 us n0 n1 ms
   T0=$(lab_now_ms); launch "$mode"; ms=$(until_ready "$mode"); add "$mode" cold "$ms"
   read -r rps p99 us n0 n1 < <(wrk_run "$mode" "$WARM"); add "$mode" first "$rps"
+  ((SETTLE == 0)) || taskset -c 1 wrk -t1 -c64 -d"${SETTLE}s" "http://127.0.0.1:${PORTS[$mode]}/say-hi" >/dev/null 2>&1 || true
   read -r rps p99 us n0 n1 < <(wrk_run "$mode" "$STEADY")
   add "$mode" rps "$rps"; add "$mode" p99 "$p99"; add "$mode" us "$us"; add "$mode" noise0 "$n0"; add "$mode" noise1 "$n1"
   taskset -c 1 wrk -t1 -c10000 -d3s "http://127.0.0.1:${PORTS[$mode]}/say-hi" >/dev/null 2>&1 || true
@@ -119,7 +124,7 @@ one_round() { # MODE
 # a first start of lab-run makes its class-data archive (once per jar and JDK) before anything is timed
 T0=$(lab_now_ms); launch lab-run; until_ready lab-run >/dev/null; stop
 
-echo "# $("$JAVA" -version 2>&1 | head -1); $ROUNDS round(s): cold start, ${WARM} s first, ${STEADY} s steady, 10k burst; server on core 0, wrk -t1 -c64 on core 1"
+echo "# $("$JAVA" -version 2>&1 | head -1); $ROUNDS round(s): cold start, ${WARM} s first, ${SETTLE} s settling, ${STEADY} s steady, 10k burst; server on core 0, wrk -t1 -c64 on core 1"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$ROUNDS"); do
   for mode in "${MODES[@]}"; do one_round "$mode"; done
