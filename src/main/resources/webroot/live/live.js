@@ -128,7 +128,7 @@
       item.appendChild(text('span', 'ms', (e.so_far ? '≥ ' : '') + ms(e.blocked_ms)));
       item.appendChild(text('span', 'route', e.route));
       item.appendChild(document.createTextNode(' request ' + e.request_id + ' on ' + e.thread
-        + ' at ' + new Date(e.at).toLocaleTimeString() + (e.during_gc ? ' (a GC pause overlapped)' : '')));
+        + ' at ' + new Date(e.at).toLocaleTimeString() + (e.during_gc ? ' (explained by a GC pause)' : '')));
       var where = (e.top_frame ? [e.top_frame] : []).concat(e.frames);
       if (where.length) { item.appendChild(text('code', '', where.join('\n  ← '))); }
       list.appendChild(item);

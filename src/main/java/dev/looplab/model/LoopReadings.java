@@ -68,7 +68,7 @@ public record LoopReadings(
    * What the server's loops went through during a run.
    *
    * @param blockedByRoute         new blocked episodes outside GC pauses, by route (only routes that moved)
-   * @param blockedDuringGcByRoute new episodes that overlapped a GC pause
+   * @param blockedDuringGcByRoute new episodes that GC pauses explain
    * @param delaySeconds           how much later than asked the loops ran their probe timers, summed
    * @param worstLagAboveSeconds   the run's worst lag was more than this...
    * @param worstLagAtMostSeconds  ...and at most this (bucket bounds; NaN when no probe ran)

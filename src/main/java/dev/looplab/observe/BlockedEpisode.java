@@ -8,7 +8,7 @@ import java.util.List;
  * @param blockedMs    how long the handler had been running when the watcher saw it
  * @param topFrame     the frame the thread was in (often a JDK call such as {@code Thread.sleep})
  * @param projectFrames the top frames of the thread's stack that are the lab's own code
- * @param duringGc     a GC pause overlapped the episode, so the route may not be to blame
+ * @param duringGc     GC pauses explain the episode (less them, the handler stayed under the limit)
  * @param endedUnseen  the handler returned before the watcher looked: the time is exact, the stack unknown
  */
 public record BlockedEpisode(

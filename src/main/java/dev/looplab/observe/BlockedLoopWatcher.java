@@ -132,10 +132,19 @@ final class BlockedLoopWatcher {
   private void publish(List<Pending> episodes) {
     for (Pending p : episodes) {
       BlockedEpisode episode = new BlockedEpisode(p.activity.route, p.activity.requestId, p.thread, p.blockedMs,
-          p.topFrame, p.frames, gcPauses.overlaps(p.fromNanos, p.toNanos), p.endedUnseen);
+          p.topFrame, p.frames, explainedByGc(p), p.endedUnseen);
       LOG.warn(episode.describe());
       listeners.forEach(listener -> listener.accept(episode));
     }
+  }
+
+  /**
+   * A pause explains an episode when, without it, the handler would have stayed under the limit. A
+   * short young collection inside a long sleep does not: the route still held its loop too long.
+   */
+  private boolean explainedByGc(Pending p) {
+    long held = p.toNanos - p.fromNanos;
+    return held - gcPauses.pausedNanos(p.fromNanos, p.toNanos) < limitNanos;
   }
 
   private record Pending(ThreadActivity activity, String thread, long blockedMs, String topFrame,

@@ -13,7 +13,7 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The JVM's recent stop-the-world GC pauses, learnt from GC notifications, so that a stall that
- * overlaps one is marked as such rather than blamed on the route that happened to be running.
+ * a pause explains is marked as such rather than blamed on the route that happened to be running.
  * Times are {@link System#nanoTime()}, the clock episodes are timed with. A notification's own
  * timestamps count from a JVM start that differs from {@code RuntimeMXBean}'s by tens of ms, so a
  * pause is placed as ending when its notification arrives (milliseconds after the pause ends,
@@ -74,14 +74,17 @@ final class GcPauses {
     listeners.add(listener);
   }
 
-  /** Whether any known pause overlaps [from, to] (nanoTime, inclusive). */
-  synchronized boolean overlaps(long fromNanos, long toNanos) {
+  /** How long the known pauses cover of [from, to] (nanoTime): 0 when none overlaps it. */
+  synchronized long pausedNanos(long fromNanos, long toNanos) {
+    long paused = 0;
     for (long[] pause : pauses) {
-      if (pause[0] - toNanos <= 0 && pause[1] - fromNanos >= 0) {
-        return true;
+      long start = pause[0] - fromNanos > 0 ? pause[0] : fromNanos;
+      long end = pause[1] - toNanos < 0 ? pause[1] : toNanos;
+      if (end - start > 0) {
+        paused += end - start;
       }
     }
-    return false;
+    return paused;
   }
 
   synchronized long seen() {

@@ -47,7 +47,7 @@ final class LabMeters {
     });
   }
 
-  /** Blocked episodes so far by route, outside GC pauses or overlapping one. Off the event loops only. */
+  /** Blocked episodes so far by route, outside GC pauses or explained by them. Off the event loops only. */
   JsonObject blockedEpisodes(boolean duringGc) {
     Map<String, Long> byRoute = new TreeMap<>();
     registry.await().find(BLOCKED).tag("gc", Boolean.toString(duringGc)).counters()

@@ -101,14 +101,44 @@ class BlockedLoopWatcherTest {
   }
 
   @Test
-  void anEpisodeOverlappingAGcPauseIsMarkedSo() {
+  void anEpisodeThatAGcPauseExplainsIsMarkedSo() {
     BlockedLoopWatcher watcher = watcher(0);
     ThreadActivity activity = board.enter("/say-hi", "rid-gc", true);
     watcher.markStarted(activity.startNanos - 10 * MS);
+    // 200 ms held, 150 of them paused: 50 ms of the route's own, under the 100 ms limit
+    gcPauses.record(activity.startNanos + 20 * MS, activity.startNanos + 170 * MS);
+
+    watcher.check(activity.startNanos + 200 * MS);
+    watcher.check(activity.startNanos + 220 * MS);
+    assertEquals(1, episodes.size());
+    assertTrue(episodes.get(0).duringGc());
+  }
+
+  @Test
+  void aShortGcPauseInsideALongBlockDoesNotExcuseIt() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/slow-run", "rid-young-gc", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+    // a 10 ms young collection inside a 200 ms sleep: the route still held its loop 190 ms
     gcPauses.record(activity.startNanos + 50 * MS, activity.startNanos + 60 * MS);
 
     watcher.check(activity.startNanos + 200 * MS);
     watcher.check(activity.startNanos + 220 * MS);
+    assertEquals(1, episodes.size());
+    assertFalse(episodes.get(0).duringGc());
+  }
+
+  @Test
+  void pausesThatTogetherExplainAnEpisodeMarkIt() {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/say-hi", "rid-two-gcs", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+    // two pauses of 60 ms, the first begun before the handler: 40 + 60 ms paused of 130 held
+    gcPauses.record(activity.startNanos - 20 * MS, activity.startNanos + 40 * MS);
+    gcPauses.record(activity.startNanos + 70 * MS, activity.startNanos + 130 * MS);
+
+    watcher.check(activity.startNanos + 130 * MS);
+    watcher.check(activity.startNanos + 150 * MS);
     assertEquals(1, episodes.size());
     assertTrue(episodes.get(0).duringGc());
   }
@@ -132,7 +162,7 @@ class BlockedLoopWatcherTest {
     CountDownLatch heard = new CountDownLatch(1);
     // a notification of an earlier collection may still be on its way: wait for one that overlaps ours
     GcPauses.jvm().onPause(() -> {
-      if (GcPauses.jvm().overlaps(before, System.nanoTime())) {
+      if (GcPauses.jvm().pausedNanos(before, System.nanoTime()) > 0) {
         heard.countDown();
       }
     });
