@@ -46,7 +46,7 @@ class TimelineAndGateTest {
         "--html", html.toString(), "--fail-on-blocked");
 
     assertEquals(3, outcome.exitCode(), outcome.err());
-    assertTrue(outcome.err().contains("8 blocked event-loop episode(s)"), outcome.err());
+    assertTrue(outcome.err().contains("8 blocked event-loop episode(s)"), outcome.err() + outcome.out());
     assertTrue(outcome.out().contains("server: 4 blocked episode(s) (/slow-run 4)"), outcome.out());
     assertEquals(8, BAR.matcher(Files.readString(html)).results().count(), "4 sync + 4 async calls");
   }
