@@ -57,7 +57,7 @@ public final class ErrorReplies {
     } else {
       LOG.error("{} {} failed", LogSafe.of(rc.request().method()), LogSafe.of(rc.request().uri()), failure);
       send(rc, 500, "internal_error",
-          "the server failed on this request; its log has the details under request id " + EveryRequest.id(rc));
+          "the server failed on this request; its log has the details under request id " + RequestId.current());
     }
   }
 

@@ -26,7 +26,6 @@ import io.vertx.ext.web.RoutingContext;
 final class EveryRequest implements Handler<RoutingContext> {
   static final String HEADER = "X-Request-Id";
   static final String RETRY_AFTER_SECONDS = "1";
-  private static final String KEY = "looplab.requestId";
   // header names as Netty's AsciiString: their hash is worked out once (read and written on every
   // request) and they are copied out as bytes
   private static final CharSequence REQUEST_ID_NAME = HttpHeaders.createOptimized(HEADER);
@@ -61,16 +60,11 @@ final class EveryRequest implements Handler<RoutingContext> {
     this(inFlight, limit, null, null, false, true);
   }
 
-  static String id(RoutingContext rc) {
-    return rc.get(KEY);
-  }
-
   @Override
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     HttpServerResponse response = rc.response();
     String id = RequestIds.chooseFor(request.getHeader(REQUEST_ID_NAME));
-    rc.put(KEY, id);
     RequestId.set(Vertx.currentContext(), id);
     response.headers().add(REQUEST_ID_NAME, id); // add, not put: nothing set it yet, so no search for one to replace
     inFlight.started();
@@ -137,7 +131,7 @@ final class EveryRequest implements Handler<RoutingContext> {
 
     void headersEnding(Void ignored) {
       if (serverTiming) {
-        rc.response().headers().add(SERVER_TIMING_NAME, ServerTiming.header(RouteRun.of(rc), startNanos, System.nanoTime()));
+        rc.response().headers().add(SERVER_TIMING_NAME, ServerTiming.header(RouteRun.current(), startNanos, System.nanoTime()));
       }
       if (served != null) {
         drain.headersEnding(rc);

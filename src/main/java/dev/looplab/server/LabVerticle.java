@@ -66,7 +66,7 @@ public final class LabVerticle extends VerticleBase {
     // off the event loop: a scrape or a thread dump must never show up as loop lag
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
-    router.get("/threads").blockingHandler(observatory.threadsHandler(EveryRequest::id), false);
+    router.get("/threads").blockingHandler(observatory.threadsHandler(rc -> RequestId.current()), false);
     lessons.mount(router);
     MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
@@ -79,12 +79,12 @@ public final class LabVerticle extends VerticleBase {
   }
 
   private void sayHi(RoutingContext rc) {
-    RouteRun run = RouteRun.begin(rc, "say-hi", 0);
+    RouteRun run = RouteRun.begin("say-hi", 0);
     rc.json(run.finish().put("message", "Hi from looplab!"));
   }
 
   private void fastRun(RoutingContext rc) {
-    RouteRun run = RouteRun.begin(rc, "fast-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("fast-run", TaskTime.of(rc, config.taskMs()));
     // the loop is free while the timer runs: other requests are served meanwhile
     vertx.setTimer(Math.max(1, run.taskMs()), timerId -> {
       LOG.debug("fast-run timer fired");
@@ -93,15 +93,15 @@ public final class LabVerticle extends VerticleBase {
   }
 
   private void slowRun(RoutingContext rc) {
-    RouteRun run = RouteRun.begin(rc, "slow-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("slow-run", TaskTime.of(rc, config.taskMs()));
     sleep(run.taskMs()); // blocks this event loop on purpose: every request on it waits
     rc.json(run.finish());
   }
 
   private void standardRun(RoutingContext rc) {
-    RouteRun run = RouteRun.begin(rc, "standard-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("standard-run", TaskTime.of(rc, config.taskMs()));
     // unordered: the ordered default would run this instance's requests one at a time
-    vertx.executeBlocking(observatory.onWorker("/standard-run", EveryRequest.id(rc), () -> {
+    vertx.executeBlocking(observatory.onWorker("/standard-run", RequestId.current(), () -> {
           run.workerStarted();
           LOG.debug("standard-run picked up by a worker");
           sleep(run.taskMs());

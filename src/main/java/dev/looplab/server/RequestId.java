@@ -9,13 +9,15 @@ import io.vertx.core.spi.context.storage.ContextLocal;
 /**
  * The request id, kept on the request's own (duplicated) Vert.x context. Unlike a thread-local MDC
  * it follows the request to its timer callbacks and worker threads and never leaks to a neighbour
- * sharing the event loop.
+ * sharing the event loop. The request's {@link RouteRun} is kept there too: a slot in an array the
+ * context has anyway, where the routing context's data would make a HashMap for every request.
  *
  * <p>A ContextLocal must be registered before the first Vertx exists; loading this class as a
  * service provider (META-INF/services) guarantees that for every way Vertx gets created.
  */
 public final class RequestId implements VertxServiceProvider {
   private static final ContextLocal<String> KEY = ContextLocal.registerLocal(String.class);
+  static final ContextLocal<RouteRun> ROUTE_RUN = ContextLocal.registerLocal(RouteRun.class);
 
   @Override
   public void init(VertxBootstrap bootstrap) {

@@ -1,7 +1,8 @@
 package dev.looplab.server;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 /** One request's run of a route: when it started, where, and the JSON answer that reports it. */
 public final class RouteRun {
   private static final Logger LOG = LoggerFactory.getLogger(RouteRun.class);
-  private static final String KEY = "looplab.routeRun";
   private final String route;
   private final String requestId;
   private final int taskMs;
@@ -24,15 +24,18 @@ public final class RouteRun {
     this.taskMs = taskMs;
   }
 
-  public static RouteRun begin(RoutingContext rc, String route, int taskMs) {
+  /** Starts the run of {@code route} for the request being served on this thread (its Vert.x context). */
+  public static RouteRun begin(String route, int taskMs) {
     LOG.debug("{} started, task {} ms", route, taskMs);
-    RouteRun run = new RouteRun(route, EveryRequest.id(rc), taskMs);
-    rc.put(KEY, run);
+    RouteRun run = new RouteRun(route, RequestId.current(), taskMs);
+    RequestId.ROUTE_RUN.put(Vertx.currentContext(), run);
     return run;
   }
 
-  static RouteRun of(RoutingContext rc) {
-    return rc.get(KEY);
+  /** The run begun for the request being served on this thread, or null when its route began none. */
+  static RouteRun current() {
+    Context context = Vertx.currentContext();
+    return context == null ? null : RequestId.ROUTE_RUN.get(context);
   }
 
   long startNanos() {

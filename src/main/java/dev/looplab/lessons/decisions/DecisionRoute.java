@@ -41,7 +41,7 @@ final class DecisionRoute {
     int ioMs = millis(rc, "io_ms", 0);
     int writeMs = millis(rc, "write_ms", 0);
     int modelMs = millis(rc, "model_ms", DEFAULT_MODEL_MS);
-    RouteRun run = RouteRun.begin(rc, "decisions", ioMs);
+    RouteRun run = RouteRun.begin("decisions", ioMs);
     DecisionStore store = lesson.store(style);
     StepTimes steps = new StepTimes();
     steps.time("cache_read", () -> store.readCache(request.cacheKey(), ioMs))

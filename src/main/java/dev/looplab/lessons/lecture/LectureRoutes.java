@@ -48,7 +48,7 @@ public final class LectureRoutes {
 
   private void backgroundRun(RoutingContext rc) {
     Where where = where(rc, Where.LOOP, Where.WORKER, Where.QUEUE);
-    RouteRun run = RouteRun.begin(rc, "background-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("background-run", TaskTime.of(rc, config.taskMs()));
     if (where == Where.QUEUE && !lecture.queueRunning()) {
       ErrorReplies.send(rc, 503, "queue_not_running", "the job queue's consumers are not deployed in this server");
       return;
@@ -77,7 +77,7 @@ public final class LectureRoutes {
       vertx.executeBlocking(CpuWork::calibrate, false).onSuccess(rate -> cpuRun(rc)).onFailure(rc::fail);
       return;
     }
-    RouteRun run = RouteRun.begin(rc, "cpu-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("cpu-run", TaskTime.of(rc, config.taskMs()));
     long units = CpuWork.unitsFor(run.taskMs());
     if (where == Where.LOOP) {
       rc.json(cpuAnswer(run, where, units, compute(units)));  // blocks this loop for the whole computation
@@ -98,7 +98,7 @@ public final class LectureRoutes {
           + Runtime.version() + " (" + unavailable + "); /fast-run and /standard-run show the other two ways to wait");
       return;
     }
-    RouteRun run = RouteRun.begin(rc, "virtual-run", TaskTime.of(rc, config.taskMs()));
+    RouteRun run = RouteRun.begin("virtual-run", TaskTime.of(rc, config.taskMs()));
     DeliveryOptions delivery = withRequestId().setSendTimeout(run.taskMs() + 30_000L);
     vertx.eventBus().<JsonObject>request(VirtualRunVerticle.ADDRESS, run.taskMs(), delivery)
         .onSuccess(reply -> rc.json(run.finish(reply.body().getString("thread"))
