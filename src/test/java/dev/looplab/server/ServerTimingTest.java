@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.looplab.cli.Lessons;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,15 +44,36 @@ class ServerTimingTest {
 
   @Test
   void aStandardRunReportsItsQueueAndExecTimes() {
-    // one worker and two calls: the second waits in the queue for the whole first task
+    // two connections open before anything is timed, so that the two calls reach the server together
+    Future.all(client.get("/say-hi").send(), client.get("/say-hi").send()).await();
+    // one worker and two calls: the one taken second waits in the queue for the whole first task
     var first = client.get("/standard-run").send();
     var second = client.get("/standard-run").send();
-    Map<String, Double> a = timings(first.await());
-    Map<String, Double> b = timings(second.await());
+    HttpResponse<Buffer> firstAnswer = first.await();
+    HttpResponse<Buffer> secondAnswer = second.await();
+    Map<String, Double> a = timings(firstAnswer);
+    Map<String, Double> b = timings(secondAnswer);
 
     assertEquals(java.util.Set.of("queue", "exec"), a.keySet());
     assertTrue(a.get("exec") >= 150 && b.get("exec") >= 150, a + " " + b);
-    assertTrue(Math.max(a.get("queue"), b.get("queue")) >= 140, "one call waited for the other: " + a + " " + b);
+    // the one worker took the calls in turn: the later task began only after the earlier one's 150 ms,
+    // so its queue is at least those 150 ms less how much later the server read it (by the server's
+    // own clock, so a busy machine delivering the second request late does not fail this)
+    double aTaken = startedAtMs(firstAnswer) + a.get("queue");
+    double bTaken = startedAtMs(secondAnswer) + b.get("queue");
+    boolean aFirst = aTaken <= bTaken;
+    double readLaterMs = aFirst ? startedAtMs(secondAnswer) - startedAtMs(firstAnswer) : startedAtMs(firstAnswer) - startedAtMs(secondAnswer);
+    double waited = aFirst ? b.get("queue") : a.get("queue");
+    double earlierTaken = aFirst ? aTaken : bTaken;
+    double laterStarted = aFirst ? startedAtMs(secondAnswer) : startedAtMs(firstAnswer);
+    assertTrue(waited >= earlierTaken + 150 - laterStarted - 2,
+        "one call waited for the other's task: " + a + " " + b + ", read " + readLaterMs + " ms apart");
+  }
+
+  /** When the server began the call (its wall clock, to the microsecond), in milliseconds. */
+  private static double startedAtMs(HttpResponse<Buffer> response) {
+    Instant at = Instant.parse(response.bodyAsJsonObject().getString("started_at"));
+    return at.getEpochSecond() * 1000.0 + at.getNano() / 1_000_000.0;
   }
 
   @Test
