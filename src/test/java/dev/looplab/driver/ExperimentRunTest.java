@@ -75,7 +75,8 @@ class ExperimentRunTest {
   @Test
   void poolDoesNotCapConcurrency(Vertx vertx) {
     RunResult async = run(lab(vertx), "/fast-run", 25, Mode.ASYNC);
-    assertTrue(async.wallMs() < 2 * T, "25 timers overlap in about one T, not in rounds of 5: " + async.wallMs());
+    // about one T on a quiet machine; rounds of 5 would take at least 5 T, however fast the machine
+    assertTrue(async.wallMs() < 5 * T, "25 timers overlap in about one T, not in rounds of 5: " + async.wallMs());
     double firstEnd = async.calls().stream().mapToDouble(CallRecord::endMs).min().orElseThrow();
     assertTrue(async.calls().stream().allMatch(c -> c.startMs() < firstEnd), "all 25 were in flight together");
   }
@@ -123,8 +124,10 @@ class ExperimentRunTest {
     assertTrue(async.wallMs() >= 2 * T, "4 sleeps on 2 workers take at least 2 T: " + async.wallMs());
     Set<String> workers = async.calls().stream().map(CallRecord::thread).collect(Collectors.toSet());
     assertTrue(workers.size() <= 2 && workers.stream().allMatch(t -> t.contains("worker")), workers.toString());
-    assertTrue(async.calls().stream().anyMatch(c -> c.queueMs() != null && c.queueMs() >= T * 0.9),
-        "the calls beyond the pool size waited in the queue about one T");
+    // about one T when the four requests arrive together; a busy machine may deliver the later ones
+    // some tens of ms late (new connections), and they then wait that much less
+    assertTrue(async.calls().stream().anyMatch(c -> c.queueMs() != null && c.queueMs() >= T * 0.5),
+        "the calls beyond the pool size waited in the queue about one T: " + async.calls());
   }
 
   @Test
