@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ConcurrencyLimitTest {
   private static final int LIMIT = 3;
+  private static final String HOLD_URI = "/fast-run?ms=1500";
 
   private WebClient client;
   private LabServer labServer;
@@ -88,7 +89,11 @@ class ConcurrencyLimitTest {
     }));
   }
 
-  /** The real server, with /fast-run?ms=300 holding the places: N succeed, exactly one 429, counted in /info. */
+  /**
+   * The real server, with /fast-run?ms=1500 holding the places: N succeed, exactly one 429, counted in
+   * /info. The extra call must arrive while the N are still held; the hold is long against what a busy
+   * machine can add between seeing them admitted and the extra call arriving (a new connection).
+   */
   @Test
   @Timeout(value = 15, timeUnit = TimeUnit.SECONDS)
   void labServerRefusesTheRequestBeyondMaxConcurrency(VertxTestContext ctx) {
@@ -98,10 +103,10 @@ class ConcurrencyLimitTest {
       client = clientFor(vertx, port);
       List<Future<HttpResponse<Buffer>>> running = new ArrayList<>();
       for (int i = 0; i < LIMIT; i++) {
-        running.add(client.get("/fast-run?ms=300").send());
+        running.add(client.get(HOLD_URI).send());
       }
       whenAdmitted(vertx, LIMIT)
-          .compose(full -> client.get("/fast-run?ms=300").send())
+          .compose(full -> client.get(HOLD_URI).send())
           .compose(extra -> {
             ctx.verify(() -> assertTooManyRequests(extra));
             return client.get("/health").send();
