@@ -32,6 +32,12 @@ class DecisionsBlockingTest {
     for (String client : new String[] {"loop", "worker", "reactive"}) {
       lab.concurrently(poolSize, "/decisions?client=" + client, "warm-up-").await();
     }
+    // the warm-up may block the loop itself (the loop client opens its connections there, and its
+    // background writes run there after the answers): those episodes are published before anyone
+    // listens, not a check interval later into a test's window. The writes end, then a reading
+    // publishes every episode known
+    assertEquals(0L, lab.lesson.ledger().whenIdle(lab.server.vertx(), 10_000).await(), "warm-up writes still pending");
+    assertEquals(200, lab.get("/loops").statusCode());
     lab.server.observatory().onBlockedEpisode(episodes::add);
   }
 
