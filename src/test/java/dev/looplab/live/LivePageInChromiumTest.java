@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,10 +106,11 @@ class LivePageInChromiumTest {
     assertEquals(before, lab.lesson.pagesOpen(), "a closed tab's stream is dropped by the server");
   }
 
+  /** Looks every 10 ms, for up to 10 s: a spinning look would take a core from the server it waits for. */
   private static void awaitPagesOpen(int count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (lab.lesson.pagesOpen() > count && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
   }
 
