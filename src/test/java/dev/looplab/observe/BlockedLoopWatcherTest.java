@@ -102,58 +102,44 @@ class BlockedLoopWatcherTest {
 
   @Test
   void anEpisodeThatAGcPauseExplainsIsMarkedSo() {
-    BlockedLoopWatcher watcher = watcher(0);
-    ThreadActivity activity = board.enter("/say-hi", "rid-gc", true);
-    watcher.markStarted(activity.startNanos - 10 * MS);
     // 200 ms held, 150 of them paused: 50 ms of the route's own, under the 100 ms limit
-    gcPauses.record(activity.startNanos + 20 * MS, activity.startNanos + 170 * MS);
-
-    watcher.check(activity.startNanos + 200 * MS);
-    watcher.check(activity.startNanos + 220 * MS);
-    assertEquals(1, episodes.size());
-    assertTrue(episodes.get(0).duringGc());
+    assertTrue(episodeHeld(200, pause(20, 170)).duringGc());
   }
 
   @Test
   void aShortGcPauseInsideALongBlockDoesNotExcuseIt() {
-    BlockedLoopWatcher watcher = watcher(0);
-    ThreadActivity activity = board.enter("/slow-run", "rid-young-gc", true);
-    watcher.markStarted(activity.startNanos - 10 * MS);
     // a 10 ms young collection inside a 200 ms sleep: the route still held its loop 190 ms
-    gcPauses.record(activity.startNanos + 50 * MS, activity.startNanos + 60 * MS);
-
-    watcher.check(activity.startNanos + 200 * MS);
-    watcher.check(activity.startNanos + 220 * MS);
-    assertEquals(1, episodes.size());
-    assertFalse(episodes.get(0).duringGc());
+    assertFalse(episodeHeld(200, pause(50, 60)).duringGc());
   }
 
   @Test
   void pausesThatTogetherExplainAnEpisodeMarkIt() {
-    BlockedLoopWatcher watcher = watcher(0);
-    ThreadActivity activity = board.enter("/say-hi", "rid-two-gcs", true);
-    watcher.markStarted(activity.startNanos - 10 * MS);
     // two pauses of 60 ms, the first begun before the handler: 40 + 60 ms paused of 130 held
-    gcPauses.record(activity.startNanos - 20 * MS, activity.startNanos + 40 * MS);
-    gcPauses.record(activity.startNanos + 70 * MS, activity.startNanos + 130 * MS);
-
-    watcher.check(activity.startNanos + 130 * MS);
-    watcher.check(activity.startNanos + 150 * MS);
-    assertEquals(1, episodes.size());
-    assertTrue(episodes.get(0).duringGc());
+    assertTrue(episodeHeld(130, pause(-20, 40), pause(70, 130)).duringGc());
   }
 
   @Test
   void anEpisodeBesideAGcPauseIsNotMarked() {
-    BlockedLoopWatcher watcher = watcher(0);
-    ThreadActivity activity = board.enter("/slow-run", "rid-no-gc", true);
-    watcher.markStarted(activity.startNanos - 10 * MS);
-    gcPauses.record(activity.startNanos - 40 * MS, activity.startNanos - 30 * MS);
+    assertFalse(episodeHeld(200, pause(-40, -30)).duringGc());
+  }
 
-    watcher.check(activity.startNanos + 200 * MS);
-    watcher.check(activity.startNanos + 220 * MS);
+  /** A GC pause from {@code fromMs} to {@code toMs}, counted from the handler's start. */
+  private static long[] pause(long fromMs, long toMs) {
+    return new long[] {fromMs, toMs};
+  }
+
+  /** The one episode of a handler seen still running {@code heldMs} after it began, with these GC pauses. */
+  private BlockedEpisode episodeHeld(long heldMs, long[]... pauses) {
+    BlockedLoopWatcher watcher = watcher(0);
+    ThreadActivity activity = board.enter("/slow-run", "rid-gc", true);
+    watcher.markStarted(activity.startNanos - 10 * MS);
+    for (long[] pause : pauses) {
+      gcPauses.record(activity.startNanos + pause[0] * MS, activity.startNanos + pause[1] * MS);
+    }
+    watcher.check(activity.startNanos + heldMs * MS);
+    watcher.check(activity.startNanos + (heldMs + 20) * MS);
     assertEquals(1, episodes.size());
-    assertFalse(episodes.get(0).duringGc());
+    return episodes.get(0);
   }
 
   @Test
