@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The lab watching itself: one per server. Lag probes on the loops the verticles run on, the
@@ -166,9 +166,9 @@ public final class Observatory {
    * Mount with {@code blockingHandler(h, false)}: the thread dump runs on a worker, never on a loop,
    * and that worker shows in it as running {@code /threads} for this request.
    */
-  public Handler<RoutingContext> threadsHandler(Function<RoutingContext, String> requestIdOf) {
+  public Handler<RoutingContext> threadsHandler(Supplier<String> requestId) {
     return rc -> {
-      ThreadActivity activity = board.enter("/threads", requestIdOf.apply(rc), false);
+      ThreadActivity activity = board.enter("/threads", requestId.get(), false);
       try {
         rc.json(threadView.snapshot());
       } finally {

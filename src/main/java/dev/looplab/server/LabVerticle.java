@@ -66,7 +66,7 @@ public final class LabVerticle extends VerticleBase {
     // off the event loop: a scrape or a thread dump must never show up as loop lag
     router.get("/metrics").handler(observatory.metricsHandler());
     router.get("/loops").handler(observatory.loopsHandler(AppInstance.ID));
-    router.get("/threads").blockingHandler(observatory.threadsHandler(rc -> RequestId.current()), false);
+    router.get("/threads").blockingHandler(observatory.threadsHandler(RequestId::current), false);
     lessons.mount(router);
     MethodRules.headWhereGet(router);
     ErrorReplies.install(router);
