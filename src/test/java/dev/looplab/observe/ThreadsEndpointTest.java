@@ -68,6 +68,19 @@ class ThreadsEndpointTest {
     }
   }
 
+  @Test
+  void theWorkerTakingTheDumpShowsItsOwnRequest() {
+    try (ObservedServer lab = new ObservedServer(ObservedServer.config())) {
+      HttpResponse<Buffer> response = lab.client.request(HttpMethod.GET, "/threads")
+          .putHeader("X-Request-Id", "threads-self").send().await();
+      JsonObject self = threads(response).stream().filter(t -> "/threads".equals(t.getString("route")))
+          .findFirst().orElseThrow(() -> new AssertionError("no thread running /threads: " + response.bodyAsString()));
+
+      assertEquals("worker", self.getString("kind"));
+      assertEquals("threads-self", self.getString("request_id"), "the request's id follows it to the worker");
+    }
+  }
+
   /** Asks /threads every 20 ms, for up to 10 s, until a thread matches. */
   private static JsonObject poll(ObservedServer lab, Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
