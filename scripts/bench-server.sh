@@ -133,6 +133,7 @@ done
 
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 maximum() { printf '%s\n' $1 | sort -n | tail -1; }
+minimum() { printf '%s\n' $1 | sort -n | head -1; }
 row() { # LABEL FIGURE TARGET
   awk -v n="$1" -v b="$(median "${F[bare:$2]}")" -v l="$(median "${F[lab:$2]}")" -v o="$(median "${F[lab-off:$2]}")" \
     -v r="$(median "${F[lab-run:$2]}")" -v t="$3" 'BEGIN {
@@ -155,7 +156,7 @@ for mode in "${MODES[@]}"; do
 done
 echo "core 0 speed: ms for sha256 of 32 MiB after each start (a slower core means a busy host), min / median / max"
 for mode in "${MODES[@]}"; do
-  printf '  %-8s %5s / %5s / %5s\n' "$mode" "$(printf '%s\n' ${F[$mode:probe]} | sort -n | head -1)" \
-    "$(median "${F[$mode:probe]}")" "$(maximum "${F[$mode:probe]}")"
+  printf '  %-8s %5s / %5s / %5s\n' "$mode" "$(minimum "${F[$mode:probe]}")" "$(median "${F[$mode:probe]}")" \
+    "$(maximum "${F[$mode:probe]}")"
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
