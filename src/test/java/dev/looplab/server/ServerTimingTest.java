@@ -59,15 +59,19 @@ class ServerTimingTest {
     // the one worker took the calls in turn: the later task began only after the earlier one's 150 ms,
     // so its queue is at least those 150 ms less how much later the server read it (by the server's
     // own clock, so a busy machine delivering the second request late does not fail this)
-    double aTaken = startedAtMs(firstAnswer) + a.get("queue");
-    double bTaken = startedAtMs(secondAnswer) + b.get("queue");
-    boolean aFirst = aTaken <= bTaken;
-    double readLaterMs = aFirst ? startedAtMs(secondAnswer) - startedAtMs(firstAnswer) : startedAtMs(firstAnswer) - startedAtMs(secondAnswer);
-    double waited = aFirst ? b.get("queue") : a.get("queue");
-    double earlierTaken = aFirst ? aTaken : bTaken;
-    double laterStarted = aFirst ? startedAtMs(secondAnswer) : startedAtMs(firstAnswer);
-    assertTrue(waited >= earlierTaken + 150 - laterStarted - 2,
-        "one call waited for the other's task: " + a + " " + b + ", read " + readLaterMs + " ms apart");
+    Call one = new Call(startedAtMs(firstAnswer), a.get("queue"));
+    Call other = new Call(startedAtMs(secondAnswer), b.get("queue"));
+    Call earlier = one.takenMs() <= other.takenMs() ? one : other;
+    Call later = earlier == one ? other : one;
+    assertTrue(later.queueMs() >= earlier.takenMs() + 150 - later.startedMs() - 2,
+        "one call waited for the other's task: " + a + " " + b + ", read " + (later.startedMs() - earlier.startedMs()) + " ms apart");
+  }
+
+  /** A call as the server saw it: when it began and how long it then waited for the worker, in ms. */
+  private record Call(double startedMs, double queueMs) {
+    double takenMs() {
+      return startedMs + queueMs;
+    }
   }
 
   /** When the server began the call (its wall clock, to the microsecond), in milliseconds. */
