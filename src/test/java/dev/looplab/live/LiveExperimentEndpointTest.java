@@ -63,7 +63,9 @@ class LiveExperimentEndpointTest {
 
   @Test
   void aRunStartedWhileOneGoesIsRefusedWith409AndRunsOnce() {
-    JsonObject form = new JsonObject().put("route", "fast-run").put("calls", 3).put("mode", "sync").put("task_ms", 200);
+    // the run (3 s) outlasts the eight tries (about 50 ms on a loaded 2-core machine) many times over:
+    // a try answered after the run had ended would rightly start a second one
+    JsonObject form = new JsonObject().put("route", "fast-run").put("calls", 3).put("mode", "sync").put("task_ms", 1000);
     List<Future<HttpResponse<Buffer>>> tries = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       tries.add(client.post("/live/experiments").sendJsonObject(form));
@@ -80,9 +82,9 @@ class LiveExperimentEndpointTest {
     assertEquals("done", done.getString("state"), done.encodePrettily());
     assertEquals(1, done.getInteger("id"), "only one run was started");
     assertEquals(3, done.getJsonArray("bars").size(), "each call made once");
-    assertTrue(done.getDouble("measured_ms") >= 3 * 200, "sync: one call after another");
-    assertEquals(600.0, done.getDouble("predicted_ms"));
-    assertEquals(202, post(form.copy().put("calls", 1)).statusCode(), "once the run has ended, the next one may start");
+    assertTrue(done.getDouble("measured_ms") >= 3 * 1000, "sync: one call after another");
+    assertEquals(3000.0, done.getDouble("predicted_ms"));
+    assertEquals(202, post(form.copy().put("calls", 1).put("task_ms", 200)).statusCode(), "once the run has ended, the next one may start");
   }
 
   private HttpResponse<Buffer> post(JsonObject form) {

@@ -28,10 +28,12 @@ class LivePageInChromiumTest {
   private static final double TASK_MS = 300;
   private static LiveServer lab;
   private static LiveBrowser browser;
+  private static ServerCalls serverCalls;
 
   @BeforeAll
   static void start() {
     assumeTrue(LiveBrowser.available(), "chromium is not installed at " + LiveBrowser.CHROMIUM);
+    serverCalls = new ServerCalls();
     lab = new LiveServer();
     browser = new LiveBrowser();
   }
@@ -44,6 +46,9 @@ class LivePageInChromiumTest {
     if (lab != null) {
       lab.close();
     }
+    if (serverCalls != null) {
+      serverCalls.close();
+    }
   }
 
   @Test
@@ -53,12 +58,19 @@ class LivePageInChromiumTest {
     page.waitForSelector(".loop[data-thread^='vert.x-eventloop-thread']");
 
     List<double[]> slow = run(page, 1, "slow-run");
-    List<Double> ends = endsInOrder(slow);
-    for (int k = 1; k < ends.size(); k++) {
-      double step = ends.get(k) - ends.get(k - 1);
-      assertTrue(step >= TASK_MS * 0.5 && step <= TASK_MS * 3, "staircase step " + k + " of " + ends);
+    // on the server's clock: a sleep on the one loop holds the next call's start back by a whole task
+    List<ServerCalls.Call> served = serverCalls.await("/slow-run?ms=" + (int) TASK_MS, 4);
+    assertEquals(4, served.size(), "one access line per call: " + served);
+    for (int k = 1; k < served.size(); k++) {
+      long step = served.get(k).startMs() - served.get(k - 1).startMs();
+      assertTrue(step >= TASK_MS * 0.95, "one loop serves one sleep at a time, step " + k + " of " + served);
     }
-    assertTrue(ends.get(3) - ends.get(0) >= 3 * TASK_MS * 0.8, "one loop serves one sleep at a time: " + ends);
+    // as the page draws it: the k-th answer needs k+1 sleeps, all begun after the first call went out
+    double firstStart = slow.stream().mapToDouble(bar -> bar[0]).min().orElseThrow();
+    List<Double> ends = endsInOrder(slow);
+    for (int k = 0; k < ends.size(); k++) {
+      assertTrue(ends.get(k) - firstStart >= (k + 1) * TASK_MS * 0.95, "staircase step " + k + " of " + ends);
+    }
     Locator blocked = page.locator("#episodes li.episode[data-route='/slow-run']").first();
     blocked.waitFor();
     assertTrue(blocked.textContent().contains("LabVerticle.slowRun"), "the episode names our line: " + blocked.textContent());
@@ -66,8 +78,11 @@ class LivePageInChromiumTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("slow-run.png")).setFullPage(true));
 
     List<double[]> fast = run(page, 2, "fast-run");
-    List<Double> fastEnds = endsInOrder(fast);
-    assertTrue(fastEnds.get(3) - fastEnds.get(0) < TASK_MS * 0.5, "timers share the loop, calls end together: " + fastEnds);
+    // on the server's clock: every call began before any timer fired, so they all waited together
+    List<ServerCalls.Call> timed = serverCalls.await("/fast-run?ms=" + (int) TASK_MS, 4);
+    assertEquals(4, timed.size(), "one access line per call: " + timed);
+    long firstEnd = timed.stream().mapToLong(ServerCalls.Call::endMs).min().orElseThrow();
+    assertTrue(timed.get(3).startMs() < firstEnd, "timers share the loop, the calls overlap: " + timed);
     fast.forEach(bar -> assertTrue(bar[1] - bar[0] >= TASK_MS * 0.95, "a call cannot end before its timer"));
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("fast-run.png")).setFullPage(true));
 

@@ -9,10 +9,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,18 +71,20 @@ class DecisionsBlockingTest {
     HttpResponse<Buffer> answer = lab.postNow("/decisions?client=loop&write_ms=" + IO_MS, DecisionsServer.body(Math.random()), "pg-write-1");
     assertEquals(200, answer.statusCode());
 
-    BlockedEpisode episode = episodes.poll(10, TimeUnit.SECONDS);
-    assertEquals("pg-write-1", episode.requestId());
+    // the request can hold the loop more than once: on a starved machine its model's 20 ms of CPU on
+    // the loop may pass the 100 ms limit too, before the insert. The insert's episode is the one judged
+    BlockedEpisode episode = awaitEpisode(e -> "pg-write-1".equals(e.requestId())
+        && e.projectFrames().stream().anyMatch(f -> f.startsWith("dev.looplab.lessons.decisions.BlockingCalls.insertRow(")));
     assertTrue(episode.projectFrames().stream().anyMatch(f -> f.startsWith("org.postgresql.")), "no driver frame in " + episode.projectFrames());
-    assertTrue(episode.projectFrames().stream().anyMatch(f -> f.startsWith("dev.looplab.lessons.decisions.BlockingCalls.insertRow(")),
-        "no project line in " + episode.projectFrames());
   }
 
   @Test
   void fourReactiveDecisionsWithFourConnectionsWaitTogetherAndNeverBlockTheLoop() {
     start(4);
     long start = System.nanoTime();
-    List<HttpResponse<Buffer>> answers = lab.concurrently(4, "/decisions?client=reactive&io_ms=" + IO_MS, "reactive-").await();
+    // model_ms=0: the model's CPU has no reactive form and runs on the loop, one request after another
+    // (20 ms each when idle, 160 ms each seen on a starved machine); here only the waits are judged
+    List<HttpResponse<Buffer>> answers = lab.concurrently(4, "/decisions?client=reactive&model_ms=0&io_ms=" + IO_MS, "reactive-").await();
     long tookMs = (System.nanoTime() - start) / 1_000_000;
 
     answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer.bodyAsString()));
@@ -101,6 +105,22 @@ class DecisionsBlockingTest {
 
     assertTrue(tookMs >= 2 * IO_MS, "4 waits of " + IO_MS + " ms on 2 connections took only " + tookMs + " ms");
     assertTrue(episodes.stream().noneMatch(e -> e.route().equals("/decisions")), "blocked: " + episodes);
+  }
+
+  /** The first episode published that matches, waiting up to 10 s for it; fails naming those seen instead. */
+  private BlockedEpisode awaitEpisode(Predicate<BlockedEpisode> wanted) throws InterruptedException {
+    List<BlockedEpisode> seen = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      BlockedEpisode episode = episodes.poll(left, TimeUnit.NANOSECONDS);
+      if (episode != null && wanted.test(episode)) {
+        return episode;
+      }
+      if (episode != null) {
+        seen.add(episode);
+      }
+    }
+    throw new AssertionError("no such blocked episode in 10 s; seen: " + seen);
   }
 
   private static Instant endedAt(HttpResponse<Buffer> answer) {
