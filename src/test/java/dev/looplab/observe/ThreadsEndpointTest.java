@@ -13,7 +13,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -85,18 +84,9 @@ class ThreadsEndpointTest {
     }
   }
 
-  /** Asks /threads every 20 ms, for up to 10 s, until a thread matches. */
+  /** Asks /threads every 20 ms, for up to 10 s, until a thread matches; returns that thread. */
   private static JsonObject poll(ObservedServer lab, Predicate<JsonObject> wanted) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      HttpResponse<Buffer> response = lab.get("/threads");
-      Optional<JsonObject> match = threads(response).stream().filter(wanted).findFirst();
-      if (match.isPresent()) {
-        return match.get();
-      }
-      lab.clientVertx.timer(20).await();
-    }
-    throw new AssertionError("no matching thread in 10 s of /threads views");
+    return pollView(lab, view -> view.stream().anyMatch(wanted)).stream().filter(wanted).findFirst().orElseThrow();
   }
 
   /** Asks /threads every 20 ms, for up to 10 s, until a whole view matches; returns that view. */
