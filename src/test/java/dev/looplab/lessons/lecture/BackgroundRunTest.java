@@ -54,16 +54,20 @@ class BackgroundRunTest {
   }
 
   private void assertNextRequestNotDelayed(String where) {
-    JsonObject answer = lab.get("/background-run?where=" + where);
-    JsonObject next = lab.get("/say-hi");
-
-    assertEquals(where, answer.getString("where"));
-    // by the server's clock: the next request began before the job could have ended (a job holding
-    // the loop would let it begin only JOB_MS after the job began, itself after the first request)
-    long apartMs = Duration.between(startedAt(answer), startedAt(next)).toMillis();
+    // by the server's clock: the next request began before the job could have ended. A job holding the
+    // loop lets it begin only JOB_MS after the job began, itself after the first request, in every
+    // attempt; a job off the loop lets it begin at once, unless this thread was itself held up for
+    // JOB_MS between the two requests (a loaded machine), so it gets up to three attempts
+    long apartMs = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 3 && apartMs >= JOB_MS; attempt++) {
+      JsonObject answer = lab.get("/background-run?where=" + where);
+      JsonObject next = lab.get("/say-hi");
+      assertEquals(where, answer.getString("where"));
+      apartMs = Math.min(apartMs, Duration.between(startedAt(answer), startedAt(next)).toMillis());
+      assertEquals(0L, lab.jobs().whenIdle(lab.server.vertx(), 5_000).await(), "the job should finish");
+    }
     assertTrue(apartMs < JOB_MS, "a job on the " + where + " must not hold up the loop, the next request began "
-        + apartMs + " ms after it");
-    assertEquals(0L, lab.jobs().whenIdle(lab.server.vertx(), 5_000).await(), "the job should finish");
+        + apartMs + " ms after it at the soonest, in 3 attempts");
   }
 
   @Test
