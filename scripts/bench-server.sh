@@ -143,7 +143,7 @@ train_bare_archive() {
   "$JAVA" "${SMALL[@]}" "$make" -jar "$OUT/bare.jar" "${PORTS[bare-run]}" >"$OUT/bare-run-training.log" 2>&1 &
   PID=$!; lab_track "$PID"
   T0=$(lab_now_ms); until_ready bare-run >/dev/null
-  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:${PORTS[bare-run]}/say-hi"; done
+  for _ in $(seq 50); do curl -s -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[bare-run]}/say-hi" || true; done
   stop
   [[ -s $file ]] || { cat "$OUT/bare-run-training.log" >&2; echo "$LAB_NAME: the training run wrote no $file" >&2; exit 1; }
 }
