@@ -132,20 +132,15 @@ T0=$(lab_now_ms); launch lab-run; until_ready lab-run >/dev/null; stop
 # bare-run's archive, of the kind run-server.sh makes for the lab (AppCDS on JDK 17-24, the AOT
 # cache on 25+), written as a training run that served /say-hi 50 times exits
 train_bare_archive() {
-  local feature file make
-  feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if ((${feature%%.*} >= 25)); then
-    file=$OUT/bare-jdk$feature.aot; make=-XX:AOTCacheOutput=$file; BARE_ARCHIVE=-XX:AOTCache=$file
-  else
-    file=$OUT/bare-jdk$feature.jsa; make=-XX:ArchiveClassesAtExit=$file; BARE_ARCHIVE=-XX:SharedArchiveFile=$file
-  fi
-  rm -f "$file"
-  "$JAVA" "${SMALL[@]}" "$make" -jar "$OUT/bare.jar" "${PORTS[bare-run]}" >"$OUT/bare-run-training.log" 2>&1 &
+  lab_archive "$OUT/bare"
+  BARE_ARCHIVE=$LAB_ARCHIVE_USE
+  rm -f "$LAB_ARCHIVE"
+  "$JAVA" "${SMALL[@]}" "$LAB_ARCHIVE_MAKE" -jar "$OUT/bare.jar" "${PORTS[bare-run]}" >"$OUT/bare-run-training.log" 2>&1 &
   PID=$!; lab_track "$PID"
   T0=$(lab_now_ms); until_ready bare-run >/dev/null
   for _ in $(seq 50); do curl -s -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[bare-run]}/say-hi" || true; done
   stop
-  [[ -s $file ]] || { cat "$OUT/bare-run-training.log" >&2; echo "$LAB_NAME: the training run wrote no $file" >&2; exit 1; }
+  [[ -s $LAB_ARCHIVE ]] || { cat "$OUT/bare-run-training.log" >&2; echo "$LAB_NAME: the training run wrote no $LAB_ARCHIVE" >&2; exit 1; }
 }
 train_bare_archive
 

@@ -4,7 +4,8 @@
 #               lab_no_arguments "$@" for a script whose settings are all environment variables
 #   tools       lab_need TOOL [PACKAGE]: says which package is missing and exits 3; installs nothing
 #   the jar     lab_jar: builds target/looplab.jar with Maven when it is missing; lab_bare_jar the
-#               bare Vert.x reference of the benchmarks
+#               bare Vert.x reference of the benchmarks; lab_archive STEM [KEY], the class-data
+#               archive that suits $JAVA (lab_java_feature: 17, 21, 25...)
 #   servers     lab_start_server / lab_launch_server start `looplab server` on 127.0.0.1 and track
 #               its pid; lab_track PID tracks any other process (haproxy); lab_stop PID...,
 #               lab_stop_all; lab_wait_health URL SECONDS [PID] [LOG], the one way to wait for /health
@@ -77,6 +78,29 @@ lab_jar() {
   lab_need mvn maven
   echo "$LAB_NAME: building $JAR (mvn -B -q package -DskipTests) ..." >&2
   (cd "$LAB_ROOT" && mvn -B -q package -DskipTests) >&2 || { echo "$LAB_NAME: the build failed" >&2; exit 1; }
+}
+
+# lab_java_feature: 17, 21, 25... of $JAVA, from the JDK's release file (starting a JVM to ask
+# would cost a cold start), else from the JVM itself
+lab_java_feature() {
+  local home version
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
+  [[ -n $version ]] || version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  echo "$version"
+}
+
+# lab_archive STEM [KEY]: the class-data archive for $JAVA, an AppCDS archive on JDK 17-24 and the
+# AOT cache on 25+. Sets LAB_ARCHIVE, its file (STEM-jdkN[-KEY].jsa or .aot), LAB_ARCHIVE_MAKE, the
+# flag a training run writes it with as it exits, and LAB_ARCHIVE_USE, the flag a start reads it with.
+lab_archive() {
+  local feature
+  feature=$(lab_java_feature)
+  if ((feature >= 25)); then
+    LAB_ARCHIVE=$1-jdk$feature${2:+-$2}.aot; LAB_ARCHIVE_MAKE=-XX:AOTCacheOutput=$LAB_ARCHIVE; LAB_ARCHIVE_USE=-XX:AOTCache=$LAB_ARCHIVE
+  else
+    LAB_ARCHIVE=$1-jdk$feature${2:+-$2}.jsa; LAB_ARCHIVE_MAKE=-XX:ArchiveClassesAtExit=$LAB_ARCHIVE; LAB_ARCHIVE_USE=-XX:SharedArchiveFile=$LAB_ARCHIVE
+  fi
 }
 
 # lab_bare_jar: makes sure target/bench/bare.jar, the bare Vert.x reference (scripts/BareSayHi.java,

@@ -34,34 +34,20 @@ done
 lab_jar
 read -r -a FLAGS <<<"${JAVA_FLAGS:-$LAB_SMALL_JVM_FLAGS}"
 
-# java_feature: 17, 21, 25...: from the JDK's release file (starting a JVM to ask would cost a cold start)
-java_feature() {
-  local home version
-  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
-  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
-  [[ -n $version ]] || version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  echo "$version"
-}
-
 # archive_flag: the flag that uses the class-data archive, training it first when it is missing or
 # older than the jar; nothing when that fails (the server then starts without one)
 archive_flag() {
   [[ ${CDS:-on} != off ]] || return 0
-  local feature key file make use
-  feature=$(java_feature)
+  local key
   key=$(printf '%s ' "$JAVA" "${FLAGS[@]}" | cksum | cut -d' ' -f1)
-  if ((feature >= 25)); then
-    file=$LAB_ROOT/target/cds/looplab-jdk$feature-$key.aot; make=-XX:AOTCacheOutput=$file; use=-XX:AOTCache=$file
-  else
-    file=$LAB_ROOT/target/cds/looplab-jdk$feature-$key.jsa; make=-XX:ArchiveClassesAtExit=$file; use=-XX:SharedArchiveFile=$file
-  fi
-  if [[ ! $file -nt $JAR ]]; then
+  lab_archive "$LAB_ROOT/target/cds/looplab" "$key"
+  if [[ ! $LAB_ARCHIVE -nt $JAR ]]; then
     mkdir -p "$LAB_ROOT/target/cds"
-    echo "$LAB_NAME: a training run writes the class-data archive $file (once per jar) ..." >&2
-    JAVA=$JAVA bash "$LAB_ROOT/scripts/train-cds.sh" "$JAR" -- "${FLAGS[@]}" "$make" >&2 \
-      || { echo "$LAB_NAME: no archive; starting without one" >&2; rm -f "$file"; return 0; }
+    echo "$LAB_NAME: a training run writes the class-data archive $LAB_ARCHIVE (once per jar) ..." >&2
+    JAVA=$JAVA bash "$LAB_ROOT/scripts/train-cds.sh" "$JAR" -- "${FLAGS[@]}" "$LAB_ARCHIVE_MAKE" >&2 \
+      || { echo "$LAB_NAME: no archive; starting without one" >&2; rm -f "$LAB_ARCHIVE"; return 0; }
   fi
-  echo "$use"
+  echo "$LAB_ARCHIVE_USE"
 }
 ARCHIVE=$(archive_flag)
 exec "$JAVA" "${FLAGS[@]}" ${ARCHIVE:+"$ARCHIVE"} -jar "$JAR" server "$@"
